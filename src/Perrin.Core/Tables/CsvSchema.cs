@@ -32,15 +32,16 @@ internal sealed class CsvSchema
     public bool Knows(string name) => _byName.ContainsKey(name.Trim());
 
     /// <summary>Reads the header line and prepares to read the rows under it.</summary>
-    public LocalizationCsvParser OpenWithHeader(CsvLineReader lines, string expectedHeader)
+    /// <param name="pixelSizeNm">For formats in pixels: converts positions to nanometres as they are read.</param>
+    public LocalizationCsvParser OpenWithHeader(CsvLineReader lines, string expectedHeader, double? pixelSizeNm = null)
     {
         var header = new List<string>();
         if (!lines.TryReadRecord(header))
         {
-            throw PerrinFormatException.AtLine(lines.Path, Math.Max(1, lines.LineNumber), $"the file is empty; expected the {FormatName} header {expectedHeader}");
+            throw PerrinFormatException.AtLine(lines.Path, 1, $"the file is empty; expected the {FormatName} header {expectedHeader}");
         }
 
-        return new LocalizationCsvParser(lines, Bind(header, lines.Path, lines.LineNumber), FrameBase);
+        return new LocalizationCsvParser(lines, Bind(header, lines.Path, lines.LineNumber), FrameBase, pixelSizeNm);
     }
 
     public ColumnBinding Bind(IReadOnlyList<string> header, string? path, int line)

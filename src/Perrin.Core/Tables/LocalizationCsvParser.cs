@@ -3,10 +3,12 @@ using Perrin.Core.IO;
 namespace Perrin.Core.Tables;
 
 /// <summary>
-/// Turns the records after a header into localizations, in the file's own units and frame numbering shifted to
-/// 0-based. Every cell is checked: a bad one stops the read with its line, column and what was expected.
+/// Turns the records after a header into localizations with 0-based frames. Positions are taken as nanometres,
+/// or, when <paramref name="pixelSizeNm"/> is given, as trackpy pixel coordinates converted to nanometres here,
+/// where a position too large to convert can still be reported with its line. Every cell is checked: a bad one
+/// stops the read with its line, column and what was expected.
 /// </summary>
-internal sealed class LocalizationCsvParser(CsvLineReader lines, ColumnBinding binding, int frameBase)
+internal sealed class LocalizationCsvParser(CsvLineReader lines, ColumnBinding binding, int frameBase, double? pixelSizeNm = null)
 {
     public LocalizationColumns Columns => binding.Present;
 
@@ -44,6 +46,9 @@ internal sealed class LocalizationCsvParser(CsvLineReader lines, ColumnBinding b
             case LocalizationColumns.X or LocalizationColumns.Y:
                 builder.SetReal(column, ParsePosition(label, cell));
                 break;
+            case LocalizationColumns.Z when pixelSizeNm is { } px:
+                builder.SetReal(column, PixelCoordinates.ToNanometres(ParseReal(label, cell), px));
+                break;
             case LocalizationColumns.Id or LocalizationColumns.Particle:
                 builder.SetWhole(column, ParseWhole(label, cell, long.MinValue, long.MaxValue));
                 break;
@@ -76,6 +81,15 @@ internal sealed class LocalizationCsvParser(CsvLineReader lines, ColumnBinding b
         if (!double.IsFinite(value))
         {
             throw Bad(label, "a finite number", cell);
+        }
+
+        if (pixelSizeNm is { } px)
+        {
+            value = PixelCoordinates.ToNanometres(value, px);
+            if (!double.IsFinite(value))
+            {
+                throw Bad(label, $"a position in pixels small enough to express in nanometres (pixel size {CsvNumbers.Format(px)} nm)", cell);
+            }
         }
 
         return value;

@@ -10,7 +10,7 @@ internal static class TableFormatDetector
         var first = new List<string>();
         if (!lines.TryReadRecord(first))
         {
-            throw PerrinFormatException.AtLine(lines.Path, Math.Max(1, lines.LineNumber), $"the file is empty; expected a localization table ({Expected})");
+            throw PerrinFormatException.AtLine(lines.Path, 1, $"the file is empty; expected a localization table ({Expected})");
         }
 
         lines.PushBack();

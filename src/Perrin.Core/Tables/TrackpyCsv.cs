@@ -77,20 +77,13 @@ public static class TrackpyCsv
     internal static LocalizationTable Read(CsvLineReader lines, double pixelSizeNm)
     {
         PixelCoordinates.Validate(pixelSizeNm, nameof(pixelSizeNm));
-        var parser = Schema.OpenWithHeader(lines, Header);
-        return new LocalizationTable(parser.Rows().Select(l => ToNanometres(l, pixelSizeNm)), parser.Columns, pixelSizeNm);
+        var parser = Schema.OpenWithHeader(lines, Header, pixelSizeNm);
+        return new LocalizationTable(parser.Rows(), parser.Columns, pixelSizeNm);
     }
 
     internal static IEnumerable<Localization> ReadRows(CsvLineReader lines, double pixelSizeNm)
     {
         PixelCoordinates.Validate(pixelSizeNm, nameof(pixelSizeNm));
-        return Schema.OpenWithHeader(lines, Header).Rows().Select(l => ToNanometres(l, pixelSizeNm));
+        return Schema.OpenWithHeader(lines, Header, pixelSizeNm).Rows();
     }
-
-    private static Localization ToNanometres(Localization l, double pixelSizeNm) => l with
-    {
-        X = PixelCoordinates.ToNanometres(l.X, pixelSizeNm),
-        Y = PixelCoordinates.ToNanometres(l.Y, pixelSizeNm),
-        Z = PixelCoordinates.ToNanometres(l.Z, pixelSizeNm),
-    };
 }
