@@ -64,36 +64,34 @@ public static class LocalizationTableIO
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(table);
-        double? trackpyPixelSize = null;
-        if (format == TableFormat.Trackpy)
-        {
-            trackpyPixelSize = pixelSizeNm ?? table.PixelSizeNm ?? throw new ArgumentException(
-                $"{path}: trackpy tables are in pixels, and neither the table nor the caller gives a pixel size in nm to convert to",
-                nameof(pixelSizeNm));
-        }
-        else if (!Enum.IsDefined(format))
-        {
-            throw new ArgumentOutOfRangeException(nameof(format), format, "unknown table format");
-        }
-
+        var write = WriterFor(path, table, format, pixelSizeNm);
         using var file = new AtomicFileWriter(path);
         using (var writer = new StreamWriter(file.Stream, Utf8, 1 << 16, leaveOpen: true))
         {
-            switch (format)
-            {
-                case TableFormat.ThunderStorm:
-                    ThunderStormCsv.Write(writer, table);
-                    break;
-                case TableFormat.Trackpy:
-                    TrackpyCsv.Write(writer, table, trackpyPixelSize!.Value);
-                    break;
-                default:
-                    SmlmChallengeCsv.Write(writer, table);
-                    break;
-            }
+            write(writer);
         }
 
         file.Commit();
+    }
+
+    /// <summary>Settles every argument problem before the target file is touched.</summary>
+    private static Action<TextWriter> WriterFor(string path, LocalizationTable table, TableFormat format, double? pixelSizeNm)
+    {
+        switch (format)
+        {
+            case TableFormat.ThunderStorm:
+                return writer => ThunderStormCsv.Write(writer, table);
+            case TableFormat.SmlmChallenge:
+                return writer => SmlmChallengeCsv.Write(writer, table);
+            case TableFormat.Trackpy:
+                var px = pixelSizeNm ?? table.PixelSizeNm ?? throw new ArgumentException(
+                    $"{path}: trackpy tables are in pixels, and neither the table nor the caller gives a pixel size in nm to convert to",
+                    nameof(pixelSizeNm));
+                PixelCoordinates.Validate(px, nameof(pixelSizeNm));
+                return writer => TrackpyCsv.Write(writer, table, px);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "unknown table format");
+        }
     }
 
     private static double RequirePixelSize(string? path, double? pixelSizeNm) =>
