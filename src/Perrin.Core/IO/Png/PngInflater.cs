@@ -44,8 +44,9 @@ internal static class PngInflater
 
             return buffer;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
+            // The source is in memory, so an IOException can only be zlib refusing the data (a preset dictionary, say).
             throw new PerrinFormatException(name, offset, $"the image data is not a valid zlib stream: {e.Message}", e);
         }
     }
