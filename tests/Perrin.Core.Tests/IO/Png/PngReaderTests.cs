@@ -39,7 +39,7 @@ public class PngReaderTests
         {
             var channels = colorType switch { 0 => 1, 2 => 3, 4 => 2, _ => 4 };
             var max = (1UL << bitDepth) - 1;
-            ulong Sample(int x, int y, int c) => ((ulong)((x * 37) + (y * 101) + (c * 53)) * 2654435761UL) % (max + 1);
+            ulong Sample(int x, int y, int c) => Hash(x, y, c) % (max + 1);
             ulong Pixel(int x, int y)
             {
                 var packed = 0UL;
@@ -178,6 +178,16 @@ public class PngReaderTests
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>Irregular sample values, so that every predictor and every tie between predictors occurs.</summary>
+    private static ulong Hash(int x, int y, int c)
+    {
+        var h = (uint)((x * 73856093) ^ (y * 19349663) ^ (c * 83492791));
+        h ^= h >> 13;
+        h *= 0x5BD1E995;
+        h ^= h >> 15;
+        return h;
     }
 
     private static PngImage Read(byte[] file) => PngReader.Read(new MemoryStream(file), "test.png");
