@@ -58,15 +58,15 @@ public class PngMutationTests
         }
     }
 
-    private static Arbitrary<Mutation> Mutations(params int[] kinds) =>
+    private static Arbitrary<PngMutation> Mutations(params int[] kinds) =>
         (from file in Gen.Choose(0, Bases.Length - 1)
          from kind in Gen.Elements(kinds)
          from a in Gen.Choose(0, int.MaxValue)
          from b in Gen.Choose(0, int.MaxValue)
          from c in Gen.Choose(0, int.MaxValue)
-         select new Mutation(file, kind, a, b, c)).ToArbitrary();
+         select new PngMutation(file, kind, a, b, c)).ToArbitrary();
 
-    private static byte[] Apply(Mutation m)
+    private static byte[] Apply(PngMutation m)
     {
         var file = (byte[])Bases[m.File].Clone();
         var chunks = PngTestFiles.Chunks(file);
@@ -119,7 +119,7 @@ public class PngMutationTests
     }
 
     /// <summary>Changes the inflated scanlines (a byte, or their length) and deflates them again into one IDAT.</summary>
-    private static byte[] MutateImageData(byte[] file, List<(int Offset, int Length, string Type)> chunks, Mutation m)
+    private static byte[] MutateImageData(byte[] file, List<(int Offset, int Length, string Type)> chunks, PngMutation m)
     {
         var data = chunks.Where(c => c.Type == "IDAT").SelectMany(c => file.Skip(c.Offset + 8).Take(c.Length)).ToArray();
         var scanlines = PngTestFiles.Inflate(data);
@@ -135,7 +135,7 @@ public class PngMutationTests
     }
 
     /// <summary>Swaps, duplicates or drops whole chunks, CRCs intact, to break the chunk order.</summary>
-    private static byte[] Reorder(byte[] file, List<(int Offset, int Length, string Type)> chunks, Mutation m)
+    private static byte[] Reorder(byte[] file, List<(int Offset, int Length, string Type)> chunks, PngMutation m)
     {
         var pieces = chunks.Select(c => file[c.Offset..(c.Offset + 12 + c.Length)]).ToList();
         int i = m.A % pieces.Count, j = m.C % pieces.Count;
@@ -179,5 +179,4 @@ public class PngMutationTests
         ];
     }
 
-    public sealed record Mutation(int File, int Kind, int A, int B, int C);
 }

@@ -191,41 +191,4 @@ public class PngReaderTests
     }
 
     private static PngImage Read(byte[] file) => PngReader.Read(new MemoryStream(file), "test.png");
-
-    private sealed class ForwardOnlyStream(byte[] data) : Stream
-    {
-        private int _at;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            // One byte at a time, the worst a stream may legally do.
-            if (_at >= data.Length || count == 0)
-            {
-                return 0;
-            }
-
-            buffer[offset] = data[_at++];
-            return 1;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
