@@ -50,11 +50,14 @@ internal sealed class TiffPageTable
             expected += counts[i];
         }
 
+        // The frames end at the IFD when it follows them (as in small ImageJ files), else at the end of the file.
         var frames = imageJImages.Value;
-        var available = (source.Length - start) / format.FrameBytes;
+        var ifd = pages[0].IfdOffset;
+        var end = ifd > start ? ifd : source.Length;
+        var available = (end - start) / format.FrameBytes;
         if (available < frames)
         {
-            throw source.Error(start, $"ImageJ description says images={frames} stored back to back from byte {start}, but the file ({source.Length} bytes) holds only {available} frames of {format.FrameBytes} bytes");
+            throw source.Error(start, $"ImageJ description says images={frames} stored back to back from byte {start}, but the {end - start} bytes before {(ifd > start ? $"the IFD at byte {ifd}" : "the end of the file")} hold only {available} frames of {format.FrameBytes} bytes");
         }
 
         return new TiffPageTable(source, format, pages, frames, offsets, counts);

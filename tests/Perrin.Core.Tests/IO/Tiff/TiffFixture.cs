@@ -12,7 +12,7 @@ internal sealed class TiffFixture
     public const ushort Short = 3;
     public const ushort Long = 4;
     public const ushort Rational = 5;
-    public const ushort Ascii = 2;
+    public const ushort AsciiString = 2;
 
     private readonly List<byte> _bytes = [];
 
