@@ -1,6 +1,8 @@
+using Perrin.Cli.Console;
+
 namespace Perrin.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    private static int Main(string[] args) => PerrinApp.Run(args, CliConsole.FromProcess());
 }

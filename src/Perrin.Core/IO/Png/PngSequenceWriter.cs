@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Perrin.Core.Imaging;
 
 namespace Perrin.Core.IO.Png;
@@ -47,10 +46,7 @@ public sealed class PngSequenceWriter : IFrameWriter
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedFrames);
-        if (type is not (PixelType.UInt8 or PixelType.UInt16))
-        {
-            throw new ArgumentException($"PNG sequences hold u8 or u16 samples, not {type.ShortName()}", nameof(type));
-        }
+        PngGrayFrame.CheckType(type);
 
         if (prefix.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || prefix.Contains('/', StringComparison.Ordinal))
         {
@@ -83,26 +79,7 @@ public sealed class PngSequenceWriter : IFrameWriter
             throw new InvalidOperationException("the sequence is complete; no more frames can be written");
         }
 
-        var pixels = Width * Height;
-        if (samples.Length != pixels * PixelType.BytesPerSample())
-        {
-            throw new ArgumentException($"a {Width}×{Height} {PixelType.ShortName()} frame takes {pixels * PixelType.BytesPerSample()} bytes, not {samples.Length}", nameof(samples));
-        }
-
-        var values = new ushort[pixels];
-        if (PixelType == PixelType.UInt16)
-        {
-            MemoryMarshal.Cast<byte, ushort>(samples).CopyTo(values);
-        }
-        else
-        {
-            for (var i = 0; i < pixels; i++)
-            {
-                values[i] = samples[i];
-            }
-        }
-
-        var image = new PngImage(Width, Height, PngColor.Gray, PixelType.BitsPerSample(), values) { Metadata = _metadata };
+        var image = PngGrayFrame.ToImage(samples, Width, Height, PixelType, _metadata);
         PngWriter.Write(PathOf(FramesWritten), image);
         FramesWritten++;
     }

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Perrin.Cli.Commands;
+using Perrin.Cli.Console;
+
+namespace Perrin.Cli;
+
+/// <summary>The `perrin` command line: builds the command tree and runs it with a given console.</summary>
+internal static class PerrinApp
+{
+    public static RootCommand BuildRoot(CliConsole console) => new("Perrin: quantitative digital microscopy with deep learning")
+    {
+        InfoCommand.Create(console),
+        ConvertCommand.Create(console),
+        DemoCommand.Create(console),
+        BenchCommand.Create(console),
+    };
+
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = BuildRoot(console);
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        return CommandRunner.Run(console, () => root.Parse(args).Invoke(configuration));
+    }
+}
