@@ -7,13 +7,22 @@ namespace Perrin.Cli;
 /// <summary>The `perrin` command line: builds the command tree and runs it with a given console.</summary>
 internal static class PerrinApp
 {
-    public static RootCommand BuildRoot(CliConsole console) => new("Perrin: quantitative digital microscopy with deep learning")
+    public static RootCommand BuildRoot(CliConsole console)
     {
-        InfoCommand.Create(console),
-        ConvertCommand.Create(console),
-        DemoCommand.Create(console),
-        BenchCommand.Create(console),
-    };
+        var root = new RootCommand("Perrin: quantitative digital microscopy with deep learning")
+        {
+            InfoCommand.Create(console),
+            ConvertCommand.Create(console),
+            DemoCommand.Create(console),
+            BenchCommand.Create(console),
+        };
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new VersionAction(console);
+        }
+
+        return root;
+    }
 
     public static int Run(string[] args, CliConsole console)
     {

@@ -80,6 +80,11 @@ internal static class ConvertCommand
             ?? throw new UserInputException("converting a table needs the output format: add --format ThunderStorm, Trackpy or SmlmChallenge");
         var source = LocalizationTableIO.Detect(request.Input);
         var table = LocalizationTableIO.Read(request.Input, source, request.PixelSizeNm);
+        if (target == TableFormat.Trackpy && (request.PixelSizeNm ?? table.PixelSizeNm) is null)
+        {
+            throw new UserInputException($"trackpy tables are in pixels and {request.Input} is in nm: add --pixel-size (nm per pixel)");
+        }
+
         LocalizationTableIO.Write(request.Output, table, target, request.PixelSizeNm);
         console.Error.WriteLine($"{request.Input} ({TableFormats.DisplayName(source)}) → {request.Output} ({TableFormats.DisplayName(target)}): {table.Count} localizations");
     }
