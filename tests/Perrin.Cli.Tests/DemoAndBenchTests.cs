@@ -50,6 +50,8 @@ public sealed class DemoAndBenchTests
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal("tiff-stream", json.GetProperty("case").GetString());
         Assert.Equal(128, json.GetProperty("frames").GetInt32());
+        Assert.Equal(128, json.GetProperty("width").GetInt32());
+        Assert.Equal("u16", json.GetProperty("pixel_type").GetString());
         Assert.True(json.GetProperty("read_mib_per_s").GetDouble() > 0);
         Assert.Empty(Directory.GetFiles(folder.Path));
     }

@@ -37,30 +37,37 @@ internal static class TiffThroughput
             write.Stop();
             var fileBytes = new FileInfo(path).Length;
 
-            GC.Collect();
-            ProcessMemory.ResetPeak();
-            var read = Stopwatch.StartNew();
-            double checksum = 0;
-            using (var reader = TiffReader.Open(path))
-            {
-                var pixels = new float[side * side];
-                for (var f = 0; f < reader.FrameCount; f++)
-                {
-                    reader.ReadFrame(f, pixels);
-                    checksum += pixels[(f * 7919) % pixels.Length];
-                    progress?.Invoke(frames + f + 1, 2L * frames);
-                }
-            }
-
-            read.Stop();
-            var peak = ProcessMemory.PeakResidentMb();
+            var result = MeasureRead(path, (done, total) => progress?.Invoke(frames + done, 2L * frames));
             var dataMb = frames * frameBytes / (1024.0 * 1024.0);
-            return new TiffThroughputResult(frames, side, fileBytes, dataMb / write.Elapsed.TotalSeconds, dataMb / read.Elapsed.TotalSeconds, peak, checksum);
+            return result with { WriteMbPerS = dataMb / write.Elapsed.TotalSeconds };
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>Streams every frame of an existing TIFF to float32; the write rate is left at zero.</summary>
+    public static TiffThroughputResult MeasureRead(string path, Action<long, long>? progress)
+    {
+        GC.Collect();
+        ProcessMemory.ResetPeak();
+        var read = Stopwatch.StartNew();
+        double checksum = 0;
+        using var reader = TiffReader.Open(path);
+        var pixels = new float[reader.Width * reader.Height];
+        for (var f = 0; f < reader.FrameCount; f++)
+        {
+            reader.ReadFrame(f, pixels);
+            checksum += pixels[(int)((f * 7919L) % pixels.Length)];
+            progress?.Invoke(f + 1, reader.FrameCount);
+        }
+
+        read.Stop();
+        var dataMb = (double)reader.FrameCount * reader.Width * reader.Height * reader.PixelType.BytesPerSample() / (1024.0 * 1024.0);
+        var info = reader.Info;
+        return new TiffThroughputResult(
+            reader.FrameCount, reader.Width, reader.Height, reader.PixelType.ShortName(), info.Compression, info.FileLength, null, dataMb / read.Elapsed.TotalSeconds, ProcessMemory.PeakResidentMb(), checksum);
     }
 
     // A cheap pattern that changes every frame, so that compression and caching see realistic, non-constant data.

@@ -1,11 +1,14 @@
 namespace Perrin.Cli.Bench;
 
-/// <summary>One TIFF write-and-read measurement. Rates are in MiB of pixel data per second.</summary>
+/// <summary>One TIFF streaming measurement. Rates are in MiB of pixel data per second; the write rate is absent for an existing file.</summary>
 internal sealed record TiffThroughputResult(
     int Frames,
-    int Side,
+    int Width,
+    int Height,
+    string PixelType,
+    string Compression,
     long FileBytes,
-    double WriteMbPerS,
+    double? WriteMbPerS,
     double ReadMbPerS,
     double ReadPeakRssMb,
     double Checksum);
