@@ -142,15 +142,24 @@ public sealed class TiffWriter : IFrameWriter
             throw new InvalidOperationException($"{TargetPath}: the file would pass 4 GiB, which classic TIFF cannot address; write it as BigTIFF");
         }
 
-        if (ifdStart != dataEnd)
+        try
         {
-            _stream.WriteByte(0);
+            if (ifdStart != dataEnd)
+            {
+                _stream.WriteByte(0);
+            }
+
+            directories.WriteAll(_stream, FramesWritten, bigTiff, ifdStart);
+            _stream.Position = 0;
+            _stream.Write(Header(bigTiff, ifdStart));
+            _file.Commit();
+        }
+        catch
+        {
+            _faulted = true;
+            throw;
         }
 
-        directories.WriteAll(_stream, FramesWritten, bigTiff, ifdStart);
-        _stream.Position = 0;
-        _stream.Write(Header(bigTiff, ifdStart));
-        _file.Commit();
         IsBigTiff = bigTiff;
         _finished = true;
     }
