@@ -12,6 +12,11 @@ public static class Deflate
     /// <exception cref="InvalidDataException">The zlib header or the compressed data is corrupt.</exception>
     public static unsafe int Decode(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        if (source.IsEmpty)
+        {
+            return 0;
+        }
+
         fixed (byte* start = source)
         {
             using var input = new UnmanagedMemoryStream(start, source.Length);
@@ -32,9 +37,10 @@ public static class Deflate
 
                 return produced;
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
-                // The inflater reads ahead in blocks, so the position is where the damage was noticed, not its exact start.
+                // zlib reports some damage as ZLibException, an IOException. The inflater reads ahead in blocks, so the
+                // position is where the damage was noticed, not where it starts.
                 throw new InvalidDataException($"corrupt Deflate data at or before byte {input.Position}: {e.Message}", e);
             }
         }

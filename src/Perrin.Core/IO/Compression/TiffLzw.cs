@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Perrin.Core.IO.Compression;
 
@@ -27,13 +27,12 @@ public static class TiffLzw
     public static int Decode(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         // Every entry is a string that was already written to the destination, so it is stored as the place
-        // where it was written and its length: decoding a code is then one copy with no per-code allocation.
-        Span<int> offsets = stackalloc int[TableSize];
-        Span<int> lengths = stackalloc int[TableSize];
+        // where it was written (low half) and its length (high half): decoding a code is then one copy.
+        Span<ulong> table = stackalloc ulong[TableSize];
+        ref var entries = ref MemoryMarshal.GetReference(table);
+        ref var output = ref MemoryMarshal.GetReference(destination);
+        var reader = new LzwBitReader(source);
 
-        var s = 0;
-        ulong bits = 0;
-        var bitCount = 0;
         var d = 0;
         var next = FirstFreeCode;
         var width = MinWidth;
@@ -43,34 +42,10 @@ public static class TiffLzw
 
         while (d < destination.Length)
         {
-            if (bitCount < width)
+            if (!reader.TryRead(width, out var code))
             {
-                if (source.Length - s >= sizeof(ulong))
-                {
-                    // Bits of the bytes beyond the whole ones taken are ORed again, with the same values, next time.
-                    bits |= BinaryPrimitives.ReadUInt64BigEndian(source[s..]) >> bitCount;
-                    var taken = (63 - bitCount) >> 3;
-                    s += taken;
-                    bitCount += taken << 3;
-                }
-                else
-                {
-                    while (bitCount <= 56 && s < source.Length)
-                    {
-                        bits |= (ulong)source[s++] << (56 - bitCount);
-                        bitCount += 8;
-                    }
-
-                    if (bitCount < width)
-                    {
-                        return d;
-                    }
-                }
+                return d;
             }
-
-            var code = (int)(bits >> (64 - width));
-            bits <<= width;
-            bitCount -= width;
 
             if (code == ClearCode)
             {
@@ -89,19 +64,21 @@ public static class TiffLzw
             int length;
             if (code < ClearCode)
             {
-                destination[d] = (byte)code;
+                Unsafe.Add(ref output, d) = (byte)code;
                 length = 1;
             }
             else if (code < next && previousCode >= 0)
             {
-                length = lengths[code];
+                var entry = Unsafe.Add(ref entries, code);
+                length = (int)(entry >> 32);
+                var from = (int)(uint)entry;
                 if (length > destination.Length - d)
                 {
-                    destination.Slice(offsets[code], destination.Length - d).CopyTo(destination[d..]);
+                    destination.Slice(from, destination.Length - d).CopyTo(destination[d..]);
                     return destination.Length;
                 }
 
-                CopyEarlier(destination, offsets[code], d, length);
+                CopyEarlier(destination, from, d, length);
             }
             else if (code == next && previousCode >= 0)
             {
@@ -120,16 +97,14 @@ public static class TiffLzw
             }
             else
             {
-                var at = ((s << 3) - bitCount - width) >> 3;
                 throw new InvalidDataException(
-                    $"LZW code {code} at byte {at} is not in the table (next free code {(previousCode < 0 ? FirstFreeCode : next)})");
+                    $"LZW code {code} at byte {reader.LastCodeByte(width)} is not in the table (next free code {(previousCode < 0 ? FirstFreeCode : next)})");
             }
 
             d += length;
             if (previousCode >= 0 && next < TableSize)
             {
-                offsets[next] = previousOffset;
-                lengths[next] = previousLength + 1;
+                Unsafe.Add(ref entries, next) = ((ulong)(uint)(previousLength + 1) << 32) | (uint)previousOffset;
                 next++;
                 width = Math.Min(MaxWidth, BitOperations.Log2((uint)next + 1) + 1);
             }
@@ -152,15 +127,25 @@ public static class TiffLzw
         LzwEncoder.Encode(source, destination);
     }
 
+    /// <summary>Copies a string that ends at or before <paramref name="to"/> and fits in <paramref name="buffer"/> there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyEarlier(Span<byte> buffer, int from, int to, int length)
     {
-        // Most strings are a few bytes long, where a plain loop beats the setup of a block copy.
-        if (length <= 16)
+        // Most strings are a few bytes long. Loading whole words before storing any is safe even where the words
+        // reach past the string into the bytes being written, and beats a block copy as long as there is room.
+        ref var start = ref MemoryMarshal.GetReference(buffer);
+        var room = buffer.Length - to;
+        if (length <= sizeof(ulong) && room >= sizeof(ulong))
         {
-            for (var i = 0; i < length; i++)
-            {
-                buffer[to + i] = buffer[from + i];
-            }
+            var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, from));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref start, to), word);
+        }
+        else if (length <= 2 * sizeof(ulong) && room >= 2 * sizeof(ulong))
+        {
+            var low = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, from));
+            var high = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, from + sizeof(ulong)));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref start, to), low);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref start, to + sizeof(ulong)), high);
         }
         else
         {
