@@ -143,10 +143,8 @@ internal sealed class TiffFrameDecoder
             {
                 produced = TiffCodec.Decode(_format.Compression, compressed, segment);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException)
+            catch (InvalidDataException e)
             {
-                // Decoding works on memory only, so an IOException here (System.IO.Compression's internal
-                // ZLibException, which the Deflate codec passes on for some corrupt streams) is about the data, not the disk.
                 throw _source.Error(_offsets[i], $"{where}: corrupt {TiffCompressionCode.Name(_format.Compression)} data: {e.Message}", e);
             }
 
