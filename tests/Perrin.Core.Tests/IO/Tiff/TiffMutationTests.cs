@@ -18,7 +18,7 @@ public sealed class TiffMutationTests : IDisposable
     private const int Cases = 6000;
 
     private readonly TempFolder _folder = new(inMemory: true);
-    private readonly List<Sample> _samples;
+    private readonly List<MutationSample> _samples;
 
     public TiffMutationTests()
     {
@@ -50,7 +50,7 @@ public sealed class TiffMutationTests : IDisposable
     {
         var path = _folder.File("mutant.tif");
         var step = Gen.Choose(0, 5).SelectMany(kind => Gen.Choose(0, int.MaxValue).SelectMany(position =>
-            Gen.Choose(0, int.MaxValue).Select(choice => new Step(kind, position, choice))));
+            Gen.Choose(0, int.MaxValue).Select(choice => new MutationStep(kind, position, choice))));
         var cases = Gen.Choose(0, _samples.Count - 1).SelectMany(sample =>
             Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(step, n)).Select(steps => new MutationCase(sample, steps)));
         var property = Prop.ForAll(cases.ToArbitrary(), c => Check(path, Mutate(_samples[c.Sample], c.Steps)));
@@ -82,7 +82,7 @@ public sealed class TiffMutationTests : IDisposable
         }
     }
 
-    private static byte[] Mutate(Sample sample, Step[] steps)
+    private static byte[] Mutate(MutationSample sample, MutationStep[] steps)
     {
         var file = sample.Bytes.ToArray();
         foreach (var s in steps)
@@ -112,7 +112,7 @@ public sealed class TiffMutationTests : IDisposable
     }
 
     /// <summary>A position inside an IFD: its entry count, an entry's tag, type, count or value, or its next-IFD pointer.</summary>
-    private static int IfdField(Sample sample, int choice)
+    private static int IfdField(MutationSample sample, int choice)
     {
         var (offset, entries) = sample.Ifds[choice % sample.Ifds.Count];
         var countSize = sample.Big ? 8 : 2;
@@ -132,7 +132,7 @@ public sealed class TiffMutationTests : IDisposable
         return (int)offset + countSize + (entry * entrySize) + fields[(choice / 3) % 4];
     }
 
-    private static ulong Value(Sample sample, long length, int choice)
+    private static ulong Value(MutationSample sample, long length, int choice)
     {
         var k = (choice / 16 % 33) - 16;
         return (choice % 16) switch
@@ -172,9 +172,9 @@ public sealed class TiffMutationTests : IDisposable
         }
     }
 
-    private List<Sample> BuildSamples()
+    private List<MutationSample> BuildSamples()
     {
-        var samples = new List<Sample>();
+        var samples = new List<MutationSample>();
         var random = new Random(11);
         var metadata = new StackMetadata { PixelSizeNm = 160, FrameIntervalS = 0.03 };
         var variants = new List<(PixelType, TiffWriteOptions)>();
@@ -214,10 +214,10 @@ public sealed class TiffMutationTests : IDisposable
                 writer.Complete();
             }
 
-            samples.Add(Sample.Of(File.ReadAllBytes(path)));
+            samples.Add(MutationSample.Of(File.ReadAllBytes(path)));
         }
 
-        samples.Add(Sample.Of(ContiguousImageJ()));
+        samples.Add(MutationSample.Of(ContiguousImageJ()));
         return samples;
     }
 
@@ -233,14 +233,5 @@ public sealed class TiffMutationTests : IDisposable
         fixture.PutU32(ifd + 2 + (12 * 4) + 8, (uint)data);
         fixture.SetFirstIfd(ifd);
         return fixture.ToArray();
-    }
-
-    private sealed record Step(int Kind, int Position, int Choice);
-
-    private sealed record MutationCase(int Sample, Step[] Steps);
-
-    private sealed record Sample(byte[] Bytes, bool LittleEndian, bool Big, List<(long Offset, int Entries)> Ifds)
-    {
-        public static Sample Of(byte[] bytes) => new(bytes, bytes[0] == 'I', bytes[2] == 43 || bytes[3] == 43, TiffIfdProbe.Ifds(bytes));
     }
 }
