@@ -36,7 +36,7 @@ public sealed class TiffWriter : IFrameWriter
         _encoder = new TiffFrameEncoder(format, options.LittleEndian);
         if (options.ExpectedFrameCount is > 0 and var expected)
         {
-            var capacity = (int)Math.Min(expected * format.SegmentCount, 1 << 20);
+            var capacity = (int)Math.Min(Math.Min(expected, 1 << 20) * format.SegmentCount, 1 << 20);
             _offsets.Capacity = capacity;
             _counts.Capacity = capacity;
         }
