@@ -46,38 +46,53 @@ internal sealed class SampleRange
         }
     }
 
+    /// <summary>Vectorized: ImageJ stacks run to gigabytes and this pass sees every sample written.</summary>
     private void Scan<T>(ReadOnlySpan<T> samples)
-        where T : unmanaged, INumber<T>
+        where T : unmanaged, INumber<T>, IMinMaxValue<T>
     {
-        var any = false;
-        var lo = T.Zero;
-        var hi = T.Zero;
-        foreach (var v in samples)
+        var floating = typeof(T) == typeof(float) || typeof(T) == typeof(double);
+        var top = new Vector<T>(T.MaxValue);
+        var bottom = new Vector<T>(T.MinValue);
+        var lo = top;
+        var hi = bottom;
+        var vectors = MemoryMarshal.Cast<T, Vector<T>>(samples);
+        foreach (var v in vectors)
         {
-            if (!T.IsFinite(v))
+            if (floating)
             {
-                continue;
+                // NaN compares false and infinities exceed MaxValue, so only finite samples pass the mask.
+                var finite = Vector.LessThanOrEqual(Vector.Abs(v), top);
+                lo = Vector.Min(lo, Vector.ConditionalSelect(finite, v, top));
+                hi = Vector.Max(hi, Vector.ConditionalSelect(finite, v, bottom));
             }
-
-            if (!any)
+            else
             {
-                lo = hi = v;
-                any = true;
-            }
-            else if (v < lo)
-            {
-                lo = v;
-            }
-            else if (v > hi)
-            {
-                hi = v;
+                lo = Vector.Min(lo, v);
+                hi = Vector.Max(hi, v);
             }
         }
 
-        if (any)
+        var min = T.MaxValue;
+        var max = T.MinValue;
+        for (var i = 0; i < Vector<T>.Count; i++)
         {
-            _min = Math.Min(_min, double.CreateTruncating(lo));
-            _max = Math.Max(_max, double.CreateTruncating(hi));
+            min = T.Min(min, lo[i]);
+            max = T.Max(max, hi[i]);
+        }
+
+        foreach (var v in samples[(vectors.Length * Vector<T>.Count)..])
+        {
+            if (T.IsFinite(v))
+            {
+                min = T.Min(min, v);
+                max = T.Max(max, v);
+            }
+        }
+
+        if (min <= max)
+        {
+            _min = Math.Min(_min, double.CreateTruncating(min));
+            _max = Math.Max(_max, double.CreateTruncating(max));
         }
     }
 }

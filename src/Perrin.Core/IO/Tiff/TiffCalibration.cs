@@ -1,3 +1,4 @@
+using System.Globalization;
 using Perrin.Core.Imaging;
 
 namespace Perrin.Core.IO.Tiff;
@@ -64,6 +65,13 @@ internal static class TiffCalibration
         double? nmPerUnit = imageJ?.Unit is not null
             ? imageJ.NanometresPerUnit
             : first.Integer(TiffTag.ResolutionUnit, 2) == ResolutionCentimetre ? 1e7 : null;
-        return nmPerUnit is { } n ? n / ppu : null;
+        return nmPerUnit is { } n ? Significant(n / ppu) : null;
     }
+
+    /// <summary>
+    /// ImageJ and tifffile store pixels per unit as truncated fractions over 10^6, good to about 7 significant
+    /// digits, so 65 nm comes back as 65.0000019 or 64.99999996; rounding to 7 digits returns the value that was meant.
+    /// </summary>
+    private static double Significant(double value) =>
+        double.Parse(value.ToString("G7", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

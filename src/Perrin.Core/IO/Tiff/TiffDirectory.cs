@@ -129,6 +129,7 @@ internal sealed class TiffDirectory
             throw _source.Error(entry.EntryOffset, $"{entry.Describe()} has type {entry.Type} ({TiffFieldType.Name(entry.Type)}), expected ASCII");
         }
 
+        TiffValues.RequireInFile(_source, entry, entry.Count);
         var length = (int)Math.Min(entry.Count, maxBytes);
         var bytes = new byte[length];
         TiffValues.ReadBytes(_source, entry, bytes);

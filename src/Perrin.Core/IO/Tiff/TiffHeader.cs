@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Perrin.Core.IO.Tiff;
 
 /// <summary>The 8-byte classic or 16-byte BigTIFF header: byte order, version and the first IFD's offset.</summary>
@@ -50,5 +52,48 @@ internal static class TiffHeader
 
         source.BigTiff = true;
         return (long)Math.Min(source.UInt64(header[8..]), long.MaxValue);
+    }
+
+    /// <summary>The header for a file whose first IFD is at <paramref name="firstIfd"/>, padded to the 16-byte slot the writer reserves.</summary>
+    public static byte[] Create(bool littleEndian, bool bigTiff, long firstIfd)
+    {
+        var header = new byte[16];
+        var span = header.AsSpan();
+        header[0] = header[1] = littleEndian ? (byte)'I' : (byte)'M';
+        if (littleEndian)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(span[2..], bigTiff ? BigTiffVersion : ClassicVersion);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(span[2..], bigTiff ? BigTiffVersion : ClassicVersion);
+        }
+
+        if (!bigTiff)
+        {
+            if (littleEndian)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(span[4..], checked((uint)firstIfd));
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(span[4..], checked((uint)firstIfd));
+            }
+
+            return header;
+        }
+
+        if (littleEndian)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(span[4..], 8);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[8..], (ulong)firstIfd);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(span[4..], 8);
+            BinaryPrimitives.WriteUInt64BigEndian(span[8..], (ulong)firstIfd);
+        }
+
+        return header;
     }
 }

@@ -33,6 +33,6 @@ internal readonly record struct TiffPage(long IfdOffset, TiffEntry Offsets, Tiff
     {
         TiffValues.RequireUnsignedInteger(source, entry);
         TiffValues.RequireCount(source, entry, segments);
-        TiffValues.RequireInFile(source, entry, segments);
+        TiffValues.RequireInFile(source, entry, entry.Count);
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using Perrin.Core.Imaging;
-using Perrin.Core.IO.Compression;
 
 namespace Perrin.Core.IO.Tiff;
 
@@ -15,7 +13,6 @@ namespace Perrin.Core.IO.Tiff;
 public sealed class TiffWriter : IFrameWriter
 {
     private const int HeaderSlot = 16;
-    private const int AutoStripBytes = 1 << 16;
 
     private readonly AtomicFileWriter _file;
     private readonly Stream _stream;
@@ -39,7 +36,7 @@ public sealed class TiffWriter : IFrameWriter
         _encoder = new TiffFrameEncoder(format, options.LittleEndian);
         if (options.ExpectedFrameCount is > 0 and var expected)
         {
-            var capacity = (int)Math.Min(expected * format.SegmentCount, 1 << 20);
+            var capacity = (int)Math.Min(Math.Min(expected, 1 << 20) * format.SegmentCount, 1 << 20);
             _offsets.Capacity = capacity;
             _counts.Capacity = capacity;
         }
@@ -63,7 +60,7 @@ public sealed class TiffWriter : IFrameWriter
     public static TiffWriter Create(string path, int width, int height, PixelType type, TiffWriteOptions? options = null)
     {
         options ??= new TiffWriteOptions();
-        var format = Format(width, height, type, options);
+        var format = TiffWriteFormat.Create(width, height, type, options);
         var file = new AtomicFileWriter(path);
         try
         {
@@ -142,15 +139,24 @@ public sealed class TiffWriter : IFrameWriter
             throw new InvalidOperationException($"{TargetPath}: the file would pass 4 GiB, which classic TIFF cannot address; write it as BigTIFF");
         }
 
-        if (ifdStart != dataEnd)
+        try
         {
-            _stream.WriteByte(0);
+            if (ifdStart != dataEnd)
+            {
+                _stream.WriteByte(0);
+            }
+
+            directories.WriteAll(_stream, FramesWritten, bigTiff, ifdStart);
+            _stream.Position = 0;
+            _stream.Write(TiffHeader.Create(_options.LittleEndian, bigTiff, ifdStart));
+            _file.Commit();
+        }
+        catch
+        {
+            _faulted = true;
+            throw;
         }
 
-        directories.WriteAll(_stream, FramesWritten, bigTiff, ifdStart);
-        _stream.Position = 0;
-        _stream.Write(Header(bigTiff, ifdStart));
-        _file.Commit();
         IsBigTiff = bigTiff;
         _finished = true;
     }
@@ -160,61 +166,6 @@ public sealed class TiffWriter : IFrameWriter
     {
         _finished = true;
         _file.Dispose();
-    }
-
-    private static TiffImageFormat Format(int width, int height, PixelType type, TiffWriteOptions options)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        var bytes = type.BytesPerSample();
-        if ((long)width * height * bytes > TiffLimits.MaxFrameBytes)
-        {
-            throw new ArgumentOutOfRangeException(nameof(width), $"a {width}×{height} {type.ShortName()} frame is larger than {TiffLimits.MaxFrameBytes} bytes");
-        }
-
-        var compression = TiffCompressionCode.FromOption(options.Compression);
-        if (options.Predictor != TiffPredictor.None &&
-            (compression is not (TiffCompressionCode.Lzw or TiffCompressionCode.Deflate) ||
-             !TiffPredictor.IsSupported(options.Predictor, bytes) ||
-             (options.Predictor == TiffPredictor.FloatingPoint && !type.IsFloatingPoint())))
-        {
-            throw new ArgumentException($"predictor {options.Predictor} cannot be used with {options.Compression} compression and {type.ShortName()} samples; use 2 (integers) or 3 (floats) with LZW or Deflate", nameof(options));
-        }
-
-        int segmentWidth, segmentRows;
-        var tiled = options.Layout == TiffLayout.Tiles;
-        if (tiled)
-        {
-            if (options.TileSize < 16 || options.TileSize % 16 != 0 || options.TileSize > 65536 ||
-                (long)options.TileSize * options.TileSize * bytes > TiffLimits.MaxTileBytes)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), options.TileSize, "TileSize must be a positive multiple of 16, with tiles of at most 256 MiB");
-            }
-
-            segmentWidth = segmentRows = options.TileSize;
-        }
-        else
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(options.RowsPerStrip);
-            var rowBytes = width * bytes;
-            segmentWidth = width;
-            segmentRows = Math.Min(height, options.RowsPerStrip > 0 ? options.RowsPerStrip : Math.Max(1, AutoStripBytes / rowBytes));
-        }
-
-        return new TiffImageFormat
-        {
-            Width = width,
-            Height = height,
-            PixelType = type,
-            Compression = compression,
-            Predictor = options.Predictor,
-            Photometric = 1,
-            Tiled = tiled,
-            SegmentWidth = segmentWidth,
-            SegmentRows = segmentRows,
-            SegmentsAcross = (width + segmentWidth - 1) / segmentWidth,
-            SegmentsDown = (height + segmentRows - 1) / segmentRows,
-        };
     }
 
     /// <summary>With BigTIFF forced off, refuses a frame that would push the file past what 32-bit offsets reach.</summary>
@@ -253,47 +204,4 @@ public sealed class TiffWriter : IFrameWriter
 
     private (uint, uint)? Resolution() =>
         _options.Metadata.PixelSizeNm is { } nm && double.IsFinite(nm) && nm > 0 ? TiffCalibration.PixelsPerMicron(nm) : null;
-
-    private byte[] Header(bool bigTiff, long firstIfd)
-    {
-        var header = new byte[HeaderSlot];
-        var little = _options.LittleEndian;
-        header[0] = header[1] = little ? (byte)'I' : (byte)'M';
-        var span = header.AsSpan();
-        WriteUInt16(span[2..], bigTiff ? TiffHeader.BigTiffVersion : TiffHeader.ClassicVersion, little);
-        if (bigTiff)
-        {
-            WriteUInt16(span[4..], 8, little);
-            if (little)
-            {
-                BinaryPrimitives.WriteUInt64LittleEndian(span[8..], (ulong)firstIfd);
-            }
-            else
-            {
-                BinaryPrimitives.WriteUInt64BigEndian(span[8..], (ulong)firstIfd);
-            }
-        }
-        else if (little)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(span[4..], (uint)firstIfd);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(span[4..], (uint)firstIfd);
-        }
-
-        return header;
-    }
-
-    private static void WriteUInt16(Span<byte> destination, ushort value, bool little)
-    {
-        if (little)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(destination, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(destination, value);
-        }
-    }
 }

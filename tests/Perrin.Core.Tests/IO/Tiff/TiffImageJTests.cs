@@ -91,7 +91,7 @@ public sealed class TiffImageJTests : IDisposable
         }
 
         using var reader = TiffReader.Open(path);
-        Assert.Equal(nm, reader.Metadata.PixelSizeNm!.Value, nm * 1e-7);
+        Assert.Equal(nm, reader.Metadata.PixelSizeNm!.Value, nm * 1e-6);
         Assert.Equal(2, reader.Metadata.FrameIntervalS);
         Assert.Contains("finterval=2\n", reader.Info.ImageDescription, StringComparison.Ordinal);
     }
@@ -141,6 +141,22 @@ public sealed class TiffImageJTests : IDisposable
         using var reader = Open(fixture);
         Assert.Equal(160, reader.Metadata.PixelSizeNm);
         Assert.Equal(0.02, reader.Metadata.FrameIntervalS!.Value, 12);
+    }
+
+    [Fact]
+    public void ImageJMicroMetreFractionsOverAMillionGiveTheIntendedPixelSize()
+    {
+        // ImageJ writes 65 nm as 15384615/1000000 pixels per micron.
+        var fixture = new TiffFixture(littleEndian: false);
+        var description = fixture.AppendAscii("ImageJ=1.54f\nunit=micron\n");
+        var resolution = fixture.Append([0x00, 0xEA, 0xC0, 0x27, 0x00, 0x0F, 0x42, 0x40]);
+        var data = fixture.Append([9]);
+        var ifd = fixture.AppendIfd(
+            (256, Short, 1, 1), (257, Short, 1, 1), (258, Short, 1, 8), (270, AsciiString, 26, (uint)description),
+            (273, Long, 1, (uint)data), (279, Long, 1, 1), (282, Rational, 1, (uint)resolution), (296, Short, 1, 1));
+        fixture.SetFirstIfd(ifd);
+        using var reader = Open(fixture);
+        Assert.Equal(65.0, reader.Metadata.PixelSizeNm);
     }
 
     [Fact]

@@ -12,9 +12,10 @@ internal static class TiffTestData
         var raw = new byte[width * height * bytes];
         random.NextBytes(raw);
         var specials = Specials(type);
-        for (var i = 0; i < specials.Length && (i + 1) * bytes <= raw.Length; i++)
+        var samples = width * height;
+        for (var i = 0; i < specials.Length; i++)
         {
-            specials[i].CopyTo(raw, i * 3 * bytes % (raw.Length - bytes + 1));
+            specials[i].CopyTo(raw, i * 3 % samples * bytes);
         }
 
         return raw;
