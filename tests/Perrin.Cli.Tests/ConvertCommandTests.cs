@@ -56,6 +56,11 @@ public sealed class ConvertCommandTests
 
         Assert.Equal(0, CliHarness.Run("convert", folder["frames"], folder["back.tif"]).ExitCode);
         Assert.Equal(original, Movies.ReadAll(folder["back.tif"]));
+
+        var again = CliHarness.Run("convert", folder["movie.tif"], folder["frames"] + "/");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("--force", again.Error, StringComparison.Ordinal);
+        Assert.Equal(0, CliHarness.Run("convert", folder["movie.tif"], folder["frames"] + "/", "--force").ExitCode);
         using var back = TiffReader.Open(folder["back.tif"]);
         Assert.Equal(160, back.Metadata.PixelSizeNm!.Value, 3);
     }

@@ -78,9 +78,15 @@ internal static class MovieConversion
             throw new UserInputException($"{output}: write .tif, .tiff, .png, or a folder (ending in '/') for a PNG sequence");
         }
 
+        var stem = Path.GetFileNameWithoutExtension(reader.SourcePath.TrimEnd('/', '\\'));
+        var prefix = stem.Length == 0 ? "frame" : stem;
+        if (Directory.Exists(output) && Directory.EnumerateFiles(output, prefix + "_*.png").Any() && !request.Force)
+        {
+            throw new UserInputException($"{output} already holds {prefix}_*.png frames; add --force to replace them");
+        }
+
         Directory.CreateDirectory(output);
-        var prefix = Path.GetFileNameWithoutExtension(reader.SourcePath.TrimEnd('/', '\\'));
-        return PngSequenceWriter.Create(output, prefix.Length == 0 ? "frame" : prefix, reader.Width, reader.Height, type, reader.FrameCount, metadata);
+        return PngSequenceWriter.Create(output, prefix, reader.Width, reader.Height, type, reader.FrameCount, metadata);
     }
 
     private static PixelType ParseType(string text) =>
