@@ -102,15 +102,17 @@ public class DiskMaskTests
     public void BinaryMaskIsTheUnionOfDisks()
     {
         var mask = new DiskMask(1).RenderToArray([new ParticleTruth(1, 1), new ParticleTruth(2, 1)], 4, 3);
-        Assert.Equal(Pixels(4, (0, 1), (1, 1), (2, 1), (3, 1), (1, 0), (2, 0), (1, 2), (2, 2)).AsSpan(0, 12).ToArray(), mask);
+        Assert.Equal(Pixels(4, 3, (0, 1), (1, 1), (2, 1), (3, 1), (1, 0), (2, 0), (1, 2), (2, 2)), mask);
     }
 
-    internal static float[] Pixels(int size, params (int Col, int Row)[] on)
+    private static float[] Pixels(int size, params (int Col, int Row)[] on) => Pixels(size, size, on);
+
+    private static float[] Pixels(int width, int height, params (int Col, int Row)[] on)
     {
-        var image = new float[size * size];
+        var image = new float[width * height];
         foreach (var (c, r) in on)
         {
-            image[(r * size) + c] = 1;
+            image[(r * width) + c] = 1;
         }
 
         return image;
