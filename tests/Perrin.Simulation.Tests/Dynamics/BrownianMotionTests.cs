@@ -110,8 +110,9 @@ public sealed class BrownianMotionTests
     [Fact]
     public void ReflectingBoxKeepsParticlesInsideAndBecomesUniform()
     {
-        // All particles start in one corner; after many crossing times (box 20 px, step sd 1.4 px/frame → 200 frames
-        // is about 2 diffusion times of the box, 600 frames 6) each quarter holds a binomial share 1/4 ± 5·sqrt(3/16/n).
+        // All particles start in one corner. The slowest mode of a reflecting interval of length L decays as
+        // exp(−π²Dt/L²): D = 100 px²/s and L = 20 px give a time constant of 0.41 s = 41 frames along x, so after 600
+        // frames the start is forgotten and each quarter in x holds a binomial share 1/4 ± 5·sqrt(3/16/n).
         var box = new ReflectingBox(0, 20, 0, 10, -300, 300);
         var model = new BrownianMotion(1, Units, 3, confinement: box);
         const int n = 4000, frames = 600;
@@ -139,8 +140,8 @@ public sealed class BrownianMotionTests
     public void ReflectingDiskKeepsParticlesInsideAndNearlyUniform()
     {
         // Uniform in a disk: half the particles lie within R/√2. Steps of 0.9 px per axis against R = 15 px keep
-        // the first-order mirror's bias far below the 5-sigma band of the binomial share; 1000 frames are about
-        // 4 diffusion times R²/(2D) of the disk.
+        // the first-order mirror's bias far below the 5-sigma band of the binomial share. The slowest radial mode
+        // of a reflecting disk decays in R²/(j′₀₁²·D) = 225/(14.7·40) s ≈ 38 frames, so 1000 frames forget the start.
         var disk = new ReflectingDisk(30, 30, 15);
         var model = new BrownianMotion(0.4, Units, confinement: disk);
         const int n = 2000, frames = 1000;
