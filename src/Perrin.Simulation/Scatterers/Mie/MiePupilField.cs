@@ -1,0 +1,166 @@
+using System.Numerics;
+
+namespace Perrin.Simulation.Scatterers.Mie;
+
+/// <summary>
+/// The light a sphere at the origin scatters into an objective, for a unit-amplitude plane wave e·e^{ikz} along +z
+/// (k = 2π n_medium/λ). Three forms:
+/// <list type="bullet">
+/// <item>the vector far-field amplitude F(u) (nm) at direction cosines u = (ux, uy, uz), E_s → F e^{ikr}/r, from
+/// Bohren &amp; Huffman eq. 4.74: F = (i/k)[(e·φ̂₀-rotated) S2 θ̂ + … S1 φ̂]; ∫|F|² dΩ over the sphere = C_sca;</item>
+/// <item>its scalar projection e*·F onto the illumination polarization, the part that interferes with a reference
+/// wave of that polarization (the cross-polarized rest is dropped);</item>
+/// <item>the angular spectrum Ã(fx, fy) = i λ_m (e*·F)/|uz| (nm²) at spatial frequency f = n_medium u/λ (cycles/nm),
+/// such that the scattered field in the plane through the sphere is ∫ Ã e^{2πi(fx x + fy y)} dfx dfy, and in a
+/// plane at distance z further along the collected direction gains e^{2πi z √((n_medium/λ)² − f²)}; then
+/// ∫ |Ã|² |uz| df = ∫ |e*·F|² dΩ.</item>
+/// </list>
+/// Only propagating waves within the numerical aperture (|f| ≤ NA/λ) are kept.
+/// </summary>
+public sealed class MiePupilField
+{
+    private readonly double _k;
+    private readonly Complex _ex;
+    private readonly Complex _ey;
+    private readonly double _uzSign;
+
+    public MiePupilField(
+        MieSphere sphere,
+        double numericalAperture,
+        IlluminationPolarization polarization = IlluminationPolarization.LinearX,
+        ScatteringHemisphere hemisphere = ScatteringHemisphere.Forward)
+    {
+        ArgumentNullException.ThrowIfNull(sphere);
+        if (!(numericalAperture > 0 && numericalAperture <= sphere.MediumIndex))
+        {
+            throw new ArgumentOutOfRangeException(nameof(numericalAperture), numericalAperture,
+                $"The numerical aperture must lie in (0, n_medium = {sphere.MediumIndex}].");
+        }
+
+        Sphere = sphere;
+        NumericalAperture = numericalAperture;
+        Polarization = polarization;
+        Hemisphere = hemisphere;
+        _k = sphere.WavenumberPerNm;
+        (_ex, _ey) = polarization switch
+        {
+            IlluminationPolarization.LinearX => (Complex.One, Complex.Zero),
+            IlluminationPolarization.LinearY => (Complex.Zero, Complex.One),
+            IlluminationPolarization.Circular => (new Complex(Math.Sqrt(0.5), 0), new Complex(0, Math.Sqrt(0.5))),
+            _ => throw new ArgumentOutOfRangeException(nameof(polarization), polarization, "Unknown polarization."),
+        };
+        _uzSign = hemisphere == ScatteringHemisphere.Forward ? 1 : -1;
+    }
+
+    public MieSphere Sphere { get; }
+
+    public double NumericalAperture { get; }
+
+    public IlluminationPolarization Polarization { get; }
+
+    public ScatteringHemisphere Hemisphere { get; }
+
+    /// <summary>NA/λ, the largest spatial frequency collected, in cycles/nm.</summary>
+    public double CutoffFrequencyPerNm => NumericalAperture / Sphere.WavelengthNm;
+
+    /// <summary>
+    /// Vector far-field amplitude (nm) towards direction cosines (ux, uy) in this field's hemisphere,
+    /// ux² + uy² ≤ 1; not limited by the aperture.
+    /// </summary>
+    public FarFieldVector FarField(double ux, double uy)
+    {
+        double uz = DirectionZ(ux, uy);
+        Amplitudes(ux, uy, uz, out var s1, out var s2, out double cosPhi, out double sinPhi);
+        double sinTheta = Math.Sqrt(ux * ux + uy * uy);
+        var along = (_ex * cosPhi + _ey * sinPhi) * s2 * new Complex(0, 1 / _k);
+        var across = (_ey * cosPhi - _ex * sinPhi) * s1 * new Complex(0, 1 / _k);
+        return new FarFieldVector(
+            along * (uz * cosPhi) - across * sinPhi,
+            along * (uz * sinPhi) + across * cosPhi,
+            -along * sinTheta);
+    }
+
+    /// <summary>e*·F (nm), the far-field amplitude projected onto the illumination polarization.</summary>
+    public Complex ScalarFarField(double ux, double uy)
+    {
+        var f = FarField(ux, uy);
+        return Complex.Conjugate(_ex) * f.X + Complex.Conjugate(_ey) * f.Y;
+    }
+
+    /// <summary>Ã(fx, fy) in nm² at spatial frequency (cycles/nm); zero beyond NA/λ.</summary>
+    public Complex AngularSpectrum(double fxPerNm, double fyPerNm)
+    {
+        double scale = Sphere.WavelengthNm / Sphere.MediumIndex;
+        double ux = fxPerNm * scale;
+        double uy = fyPerNm * scale;
+        double f2 = fxPerNm * fxPerNm + fyPerNm * fyPerNm;
+        double cutoff = CutoffFrequencyPerNm;
+        if (!(f2 <= cutoff * cutoff))
+        {
+            return Complex.Zero;
+        }
+
+        double uz = Math.Sqrt(Math.Max(0, 1 - ux * ux - uy * uy));
+        if (uz == 0)
+        {
+            return Complex.Zero;
+        }
+
+        return new Complex(0, scale / uz) * ScalarFarField(ux, uy);
+    }
+
+    /// <summary>
+    /// Fills a width × height pupil, row-major, in FFT order (index j holds frequency j/(width·pixel) for
+    /// j &lt; ⌈width/2⌉, else (j − width)/(width·pixel); rows likewise), with Ã(f)·Δfx·Δfy. An un-normalized inverse
+    /// DFT of it, Σ P e^{+2πi(fx x + fy y)}, gives the scattered field at the pixel centres x = col·pixel,
+    /// y = row·pixel of the plane through the sphere (periodically wrapped), relative to the incident amplitude.
+    /// </summary>
+    public void FillPupil(Span<Complex> pupil, int width, int height, double pixelSizeNm)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        if (!(pixelSizeNm > 0 && double.IsFinite(pixelSizeNm)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pixelSizeNm), pixelSizeNm, "Must be positive and finite.");
+        }
+
+        if (pupil.Length < (long)width * height)
+        {
+            throw new ArgumentException($"The pupil must hold {width}×{height} samples.", nameof(pupil));
+        }
+
+        double dfx = 1 / (width * pixelSizeNm);
+        double dfy = 1 / (height * pixelSizeNm);
+        double area = dfx * dfy;
+        for (int row = 0; row < height; row++)
+        {
+            double fy = (row < (height + 1) / 2 ? row : row - height) * dfy;
+            var line = pupil.Slice(row * width, width);
+            for (int col = 0; col < width; col++)
+            {
+                double fx = (col < (width + 1) / 2 ? col : col - width) * dfx;
+                line[col] = AngularSpectrum(fx, fy) * area;
+            }
+        }
+    }
+
+    private double DirectionZ(double ux, double uy)
+    {
+        double rho2 = ux * ux + uy * uy;
+        if (!(rho2 <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ux), "Direction cosines need ux² + uy² ≤ 1.");
+        }
+
+        return _uzSign * Math.Sqrt(1 - rho2);
+    }
+
+    private void Amplitudes(double ux, double uy, double uz, out Complex s1, out Complex s2,
+        out double cosPhi, out double sinPhi)
+    {
+        double sinTheta = Math.Sqrt(ux * ux + uy * uy);
+        // On the axis the azimuth is undefined; there S1 = ±S2 and F = (i/k) S1 e for any φ, so take φ = 0.
+        (cosPhi, sinPhi) = sinTheta > 0 ? (ux / sinTheta, uy / sinTheta) : (1.0, 0.0);
+        Sphere.Solution.Sum(Math.Clamp(uz, -1, 1), out s1, out s2);
+    }
+}
