@@ -7,7 +7,9 @@ namespace Perrin.Simulation.Scatterers.Mie;
 /// (k = 2π n_medium/λ). Three forms:
 /// <list type="bullet">
 /// <item>the vector far-field amplitude F(u) (nm) at direction cosines u = (ux, uy, uz), E_s → F e^{ikr}/r, from
-/// Bohren &amp; Huffman eq. 4.74: F = (i/k)[(e·φ̂₀-rotated) S2 θ̂ + … S1 φ̂]; ∫|F|² dΩ over the sphere = C_sca;</item>
+/// Bohren &amp; Huffman eq. 4.74: F = (i/k)[(e·ρ̂) S2(θ) θ̂ + (e·φ̂) S1(θ) φ̂] with ρ̂ = (cos φ, sin φ, 0), so that
+/// ∫|F|² dΩ over the sphere = C_sca, and F(θ = 0) = (i/k) S(0) e, so the optical theorem reads
+/// C_ext = (4π/k) Im(e*·F(0)) = (4π/k²) Re S(0);</item>
 /// <item>its scalar projection e*·F onto the illumination polarization, the part that interferes with a reference
 /// wave of that polarization (the cross-polarized rest is dropped);</item>
 /// <item>the angular spectrum Ã(fx, fy) = i λ_m (e*·F)/|uz| (nm²) at spatial frequency f = n_medium u/λ (cycles/nm),
