@@ -12,7 +12,7 @@ public static class MieCoefficients
     /// <summary>Largest size parameter accepted; beyond it the series needs more than ~10^5 terms.</summary>
     public const double MaxSizeParameter = 1e5;
 
-    /// <summary>Smallest size parameter accepted; below it ψ_1(x) ~ x²/3 loses all precision.</summary>
+    /// <summary>Smallest size parameter accepted; a smaller sphere is a point dipole for any imaging purpose.</summary>
     public const double MinSizeParameter = 1e-6;
 
     /// <summary>Longest downward recurrence allowed for D_n(mx) (about 40 ms of work).</summary>

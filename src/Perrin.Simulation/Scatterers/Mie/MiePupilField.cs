@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Perrin.Simulation.Scatterers.Mie;
@@ -72,14 +73,8 @@ public sealed class MiePupilField
     public FarFieldVector FarField(double ux, double uy)
     {
         double uz = DirectionZ(ux, uy);
-        Amplitudes(ux, uy, uz, out var s1, out var s2, out double cosPhi, out double sinPhi);
-        double sinTheta = Math.Sqrt(ux * ux + uy * uy);
-        var along = (_ex * cosPhi + _ey * sinPhi) * s2 * new Complex(0, 1 / _k);
-        var across = (_ey * cosPhi - _ex * sinPhi) * s1 * new Complex(0, 1 / _k);
-        return new FarFieldVector(
-            along * (uz * cosPhi) - across * sinPhi,
-            along * (uz * sinPhi) + across * cosPhi,
-            -along * sinTheta);
+        Sphere.Solution.Sum(Math.Clamp(uz, -1, 1), out var s1, out var s2);
+        return Vector(ux, uy, uz, s1, s2);
     }
 
     /// <summary>e*·F (nm), the far-field amplitude projected onto the illumination polarization.</summary>
@@ -133,16 +128,79 @@ public sealed class MiePupilField
 
         double dfx = 1 / (width * pixelSizeNm);
         double dfy = 1 / (height * pixelSizeNm);
-        double area = dfx * dfy;
-        for (int row = 0; row < height; row++)
+        int quadrantWidth = width / 2 + 1;
+        int quadrantHeight = height / 2 + 1;
+        // S1, S2 depend on |f| only, and FFT order holds ±f on both axes, so the series is summed once per
+        // frequency of the first quadrant and shared by the mirror images.
+        var table = ArrayPool<Complex>.Shared.Rent(2 * quadrantWidth * quadrantHeight);
+        try
         {
-            double fy = (row < (height + 1) / 2 ? row : row - height) * dfy;
-            var line = pupil.Slice(row * width, width);
-            for (int col = 0; col < width; col++)
+            FillQuadrant(table, quadrantWidth, quadrantHeight, dfx, dfy);
+            double scale = Sphere.WavelengthNm / Sphere.MediumIndex;
+            double cutoff2 = CutoffFrequencyPerNm * CutoffFrequencyPerNm;
+            var weight = new Complex(0, scale * dfx * dfy);
+            for (int row = 0; row < height; row++)
             {
-                double fx = (col < (width + 1) / 2 ? col : col - width) * dfx;
-                line[col] = AngularSpectrum(fx, fy) * area;
+                int ky = row < (height + 1) / 2 ? row : row - height;
+                double fy = ky * dfy;
+                var line = pupil.Slice(row * width, width);
+                for (int col = 0; col < width; col++)
+                {
+                    int kx = col < (width + 1) / 2 ? col : col - width;
+                    double fx = kx * dfx;
+                    double ux = fx * scale, uy = fy * scale;
+                    double uz = Math.Sqrt(Math.Max(0, 1 - ux * ux - uy * uy));
+                    if (!(fx * fx + fy * fy <= cutoff2) || uz == 0)
+                    {
+                        line[col] = Complex.Zero;
+                        continue;
+                    }
+
+                    int entry = 2 * (Math.Abs(ky) * quadrantWidth + Math.Abs(kx));
+                    var f = Vector(ux, uy, _uzSign * uz, table[entry], table[entry + 1]);
+                    line[col] = weight / uz * (Complex.Conjugate(_ex) * f.X + Complex.Conjugate(_ey) * f.Y);
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<Complex>.Shared.Return(table);
+        }
+    }
+
+    /// <summary>S1 at table[2j], S2 at table[2j + 1] for quadrant entry j = ky·width + kx inside the aperture.</summary>
+    private void FillQuadrant(Complex[] table, int quadrantWidth, int quadrantHeight, double dfx, double dfy)
+    {
+        double scale = Sphere.WavelengthNm / Sphere.MediumIndex;
+        double cutoff2 = CutoffFrequencyPerNm * CutoffFrequencyPerNm;
+        int entries = quadrantWidth * quadrantHeight;
+        var mu = ArrayPool<double>.Shared.Rent(entries);
+        var s1 = ArrayPool<Complex>.Shared.Rent(entries);
+        var s2 = ArrayPool<Complex>.Shared.Rent(entries);
+        try
+        {
+            for (int ky = 0; ky < quadrantHeight; ky++)
+            {
+                for (int kx = 0; kx < quadrantWidth; kx++)
+                {
+                    double f2 = kx * dfx * (kx * dfx) + ky * dfy * (ky * dfy);
+                    double u2 = f2 <= cutoff2 ? f2 * scale * scale : 0;
+                    mu[ky * quadrantWidth + kx] = Math.Clamp(_uzSign * Math.Sqrt(Math.Max(0, 1 - u2)), -1, 1);
+                }
+            }
+
+            Sphere.Solution.SumMany(mu.AsSpan(0, entries), s1, s2);
+            for (int j = 0; j < entries; j++)
+            {
+                table[2 * j] = s1[j];
+                table[2 * j + 1] = s2[j];
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(mu);
+            ArrayPool<Complex>.Shared.Return(s1);
+            ArrayPool<Complex>.Shared.Return(s2);
         }
     }
 
@@ -157,12 +215,17 @@ public sealed class MiePupilField
         return _uzSign * Math.Sqrt(1 - rho2);
     }
 
-    private void Amplitudes(double ux, double uy, double uz, out Complex s1, out Complex s2,
-        out double cosPhi, out double sinPhi)
+    /// <summary>F = (i/k)[(e·ρ̂) S2 θ̂ + (e·φ̂) S1 φ̂] towards the unit vector (ux, uy, uz).</summary>
+    private FarFieldVector Vector(double ux, double uy, double uz, Complex s1, Complex s2)
     {
         double sinTheta = Math.Sqrt(ux * ux + uy * uy);
-        // On the axis the azimuth is undefined; there S1 = ±S2 and F = (i/k) S1 e for any φ, so take φ = 0.
-        (cosPhi, sinPhi) = sinTheta > 0 ? (ux / sinTheta, uy / sinTheta) : (1.0, 0.0);
-        Sphere.Solution.Sum(Math.Clamp(uz, -1, 1), out s1, out s2);
+        // On the axis the azimuth is undefined; there S2 = ±S1 and F = (i/k) S1 e for any φ, so take φ = 0.
+        (double cosPhi, double sinPhi) = sinTheta > 0 ? (ux / sinTheta, uy / sinTheta) : (1.0, 0.0);
+        var along = (_ex * cosPhi + _ey * sinPhi) * s2 * new Complex(0, 1 / _k);
+        var across = (_ey * cosPhi - _ex * sinPhi) * s1 * new Complex(0, 1 / _k);
+        return new FarFieldVector(
+            along * (uz * cosPhi) - across * sinPhi,
+            along * (uz * sinPhi) + across * cosPhi,
+            -along * sinTheta);
     }
 }

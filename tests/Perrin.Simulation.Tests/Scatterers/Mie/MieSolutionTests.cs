@@ -65,6 +65,8 @@ public class MieSolutionTests
     [InlineData(1.33, 0, 1e-2)]
     [InlineData(1.5, 0.1, 1e-3)]
     [InlineData(0.75, 0, 3e-3)]
+    [InlineData(1.5, 0.1, 1e-5)]
+    [InlineData(1.33, 0, 1e-6)]
     public void RayleighLimitScattersLikeADipole(double n, double kappa, double x)
     {
         // Bohren & Huffman eq. 5.8: Q_sca → (8/3) x⁴ |(m²−1)/(m²+2)|², corrections of order x².
