@@ -61,6 +61,15 @@ public sealed class ScmosPixelMaps
     /// relative spread is given, are normal around the mean gain (clamped to stay positive). With the defaults
     /// the rms read noise is median·exp(spread²) ≈ 1.6 e⁻, the order of a current 6.5 µm-pixel sCMOS.
     /// </summary>
+    /// <param name="width">Columns of the sensor region.</param>
+    /// <param name="height">Rows of the sensor region.</param>
+    /// <param name="rng">Stream the maps are drawn from; draw them once per simulated camera.</param>
+    /// <param name="medianReadNoiseElectrons">Median read-noise σ over the pixels, e⁻.</param>
+    /// <param name="readNoiseLogSpread">Standard deviation of ln σ.</param>
+    /// <param name="offsetMeanAdu">Mean pixel offset, ADU.</param>
+    /// <param name="offsetSigmaAdu">Spread of the pixel offsets, ADU.</param>
+    /// <param name="electronsPerAdu">Mean of the gain map, e⁻/ADU; used only when <paramref name="gainRelativeSigma"/> &gt; 0.</param>
+    /// <param name="gainRelativeSigma">Relative spread of the pixel gains; 0 draws no gain map, leaving the camera's gain.</param>
     public static ScmosPixelMaps Generate(
         int width,
         int height,
