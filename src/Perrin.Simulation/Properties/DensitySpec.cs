@@ -20,7 +20,7 @@ public sealed record DensitySpec(double PerUm2) : PropertySpec
     public override Interval? Hull => new Interval(0, double.PositiveInfinity);
 
     public static double AreaUm2(double width, double height, double pixelSizeNm) =>
-        width * height * (pixelSizeNm / 1000) * (pixelSizeNm / 1000);
+        width * height * pixelSizeNm * pixelSizeNm / 1e6;
 
     public override string? Check() =>
         PerUm2 >= 0 && double.IsFinite(PerUm2) ? null : $"density_per_um2 must be a finite number ≥ 0, not {Format(PerUm2)}";
