@@ -46,6 +46,11 @@ public static class RecipeReader
         {
             throw new RecipeException(fileName, new SourceLocation((int)error.Start.Line, (int)error.Start.Column), string.Empty, "YAML syntax: " + Describe(error));
         }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner reports some malformed text through these instead of a YamlException, without a position.
+            throw new RecipeException(fileName, null, string.Empty, "YAML syntax: the text is not valid YAML (" + error.Message + ")");
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
