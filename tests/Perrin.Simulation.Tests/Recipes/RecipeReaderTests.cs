@@ -71,4 +71,29 @@ public class RecipeReaderTests
         Assert.Equal(3, error.Line);
         Assert.Equal(3, error.Column);
     }
+
+    [Fact]
+    public void ASampleDependsOnlyOnTheSeedAndItsIndex()
+    {
+        var recipe = RecipeReader.ReadFile(ExamplePath);
+        var a = new RecipeSampler(recipe);
+        var b = new RecipeSampler(RecipeReader.ReadFile(ExamplePath));
+        _ = a.Resolve(3);
+
+        var first = a.Resolve(5).Group("sample[0]");
+        var second = b.Resolve(5).Group("sample[0]");
+        Assert.Equal(first.Column("x").ToArray(), second.Column("x").ToArray());
+        Assert.NotEqual(first.Column("x").ToArray(), a.Resolve(6).Group("sample[0]").Column("x").ToArray());
+        Assert.NotEqual(first.Column("x").ToArray(), new RecipeSampler(recipe with { Seed = 2 }).Resolve(5).Group("sample[0]").Column("x").ToArray());
+    }
+
+    [Fact]
+    public void ADrawnApertureAboveTheMediumIndexIsReportedAtItsLine()
+    {
+        var text = File.ReadAllText(ExamplePath).Replace("na: 1.4", "na: \"= medium_index + 0.01\"", StringComparison.Ordinal);
+        var sampler = new RecipeSampler(RecipeReader.Read(text, "smlm.yaml"));
+
+        var error = Assert.Throws<RecipeException>(() => sampler.Resolve(0));
+        Assert.Equal("smlm.yaml, line 9, column 7: optics.na = 1.528 was drawn above optics.medium_index = 1.518; the numerical aperture cannot exceed the medium's index", error.Message);
+    }
 }
