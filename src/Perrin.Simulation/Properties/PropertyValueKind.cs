@@ -1,0 +1,9 @@
+namespace Perrin.Simulation.Properties;
+
+public enum PropertyValueKind
+{
+    Number,
+    Text,
+    Boolean,
+    List,
+}

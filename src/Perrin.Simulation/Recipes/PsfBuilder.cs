@@ -1,0 +1,27 @@
+using Perrin.Simulation.Properties;
+
+namespace Perrin.Simulation.Recipes;
+
+public sealed class PsfBuilder : SectionBuilder<PsfBuilder>
+{
+    internal PsfBuilder(List<KeyValuePair<string, PropertySpec>> entries)
+        : base(entries, "psf.")
+    {
+    }
+
+    public PsfBuilder Model(string model) => Set("model", Spec.Text(model));
+
+    public PsfBuilder Gaussian() => Model("gaussian");
+
+    public PsfBuilder Airy() => Model("airy");
+
+    public PsfBuilder Pupil() => Model("pupil");
+
+    public PsfBuilder SigmaNm(PropertySpec sigma) => Set("sigma_nm", sigma);
+
+    public PsfBuilder DefocusNm(PropertySpec defocus) => Set("defocus_nm", defocus);
+
+    /// <summary>A pupil aberration in radians by Noll index.</summary>
+    public PsfBuilder Zernike(int nollIndex, PropertySpec amplitude) =>
+        Set(FormattableString.Invariant($"zernike.{nollIndex}"), amplitude);
+}
