@@ -20,6 +20,9 @@ public static class Fft2D
         Fft.Scale(data, 1.0 / ((double)rows * cols));
     }
 
+    /// <summary>The transform with a positive exponent and no 1/(rows·cols) factor.</summary>
+    public static void InverseUnnormalized(Span<Complex> data, int rows, int cols) => Transform(data, rows, cols, inverse: true);
+
     private static void Transform(Span<Complex> data, int rows, int cols, bool inverse)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
