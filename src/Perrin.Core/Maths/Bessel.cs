@@ -56,7 +56,7 @@ public static class Bessel
         {
             double odd = (2 * k) - 1;
             term *= (mu - (odd * odd)) / (k * z);
-            if (Math.Abs(term) >= previous)
+            if (Math.Abs(term) >= previous || Math.Abs(term) < 1e-17)
             {
                 break;
             }
