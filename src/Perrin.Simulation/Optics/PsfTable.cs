@@ -50,6 +50,11 @@ public sealed class PsfTable : IPsf
         double[] depths = [.. Enumerable.Range(0, options.ZCount).Select(i =>
             options.ZCount == 1 ? options.ZMinNm : options.ZMinNm + ((options.ZMaxNm - options.ZMinNm) * i / (options.ZCount - 1)))];
         int patch = options.PatchSize != 0 ? options.PatchSize : AutomaticPatchSize(source, depths, options.EnclosedEnergy);
+        if (source is IPatchSource limited && patch > limited.MaxPatchSize)
+        {
+            throw new ArgumentException($"A patch of {patch} pixels is larger than this PSF can fill ({limited.MaxPatchSize}: one period less a pixel).", nameof(options));
+        }
+
         int offsets = options.OffsetsPerPixel + 1;
         long slab = (long)offsets * offsets * patch * patch;
         if (slab * depths.Length > Array.MaxLength)

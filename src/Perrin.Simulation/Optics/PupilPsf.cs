@@ -85,13 +85,10 @@ public sealed class PupilPsf : IPsf, ICoherentPsf, IPatchSource, IEquatable<Pupi
         }
     }
 
+    int IPatchSource.MaxPatchSize => PeriodPixels - 1;
+
     void IPatchSource.RenderPatchGrid(double z, int patch, int offsetsPerPixel, Span<float> destination)
     {
-        if (patch > PeriodPixels)
-        {
-            throw new ArgumentException($"A patch of {patch} pixels is larger than the PSF period of {PeriodPixels} pixels.", nameof(patch));
-        }
-
         IntensityAt(z).RenderPatches(patch, offsetsPerPixel, destination);
     }
 

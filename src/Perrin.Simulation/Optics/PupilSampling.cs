@@ -43,6 +43,13 @@ internal sealed class PupilSampling
 
         Period = period;
         PupilRadius = cutoffTimesPixel * period;
+        if (PupilRadius < 4)
+        {
+            throw new ArgumentException(
+                $"The pixel ({system.PixelSizeNm} nm) is too small for λ/NA = {1 / system.CutoffFrequencyPerNm:G4} nm: the pupil would span fewer than 4 samples of a {MaxPeriod}-pixel period.",
+                nameof(model));
+        }
+
         MaxPupilIndex = (int)Math.Floor(PupilRadius);
         GridSize = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)((4 * MaxPupilIndex) + 2)));
 

@@ -84,7 +84,7 @@ internal sealed class PupilSpectrum
     }
 
     /// <summary>
-    /// Real part of the values on a patch × patch window for a grid of sub-pixel offsets: patch (oy, ox), with
+    /// Values of an intensity spectrum (Hermitian, so the values are real) on a patch × patch window for a grid of sub-pixel offsets: patch (oy, ox), with
     /// oy, ox = 0 … offsetsPerPixel, holds the point at (−½ + ox/K, −½ + oy/K) pixels from the centre pixel
     /// (patch ÷ 2, patch ÷ 2). Patches are stored one after the other, oy major, each row-major.
     /// </summary>
@@ -114,10 +114,14 @@ internal sealed class PupilSpectrum
                 for (int row = 0; row < patch; row++)
                 {
                     Array.Clear(accumulator);
-                    for (int ky = 0; ky < side; ky++)
+                    // The intensity spectrum is Hermitian, so the rows −ky and ky contribute complex conjugates:
+                    // sum ky ≥ 0 and count ky > 0 twice.
+                    for (int ky = HalfWidth; ky < side; ky++)
                     {
                         int at = ky * patch;
-                        VectorMath.AddTwoScaled(accumulator, eRe[at + row], partialRe[ox].AsSpan(at, patch), -eIm[at + row], partialIm[ox].AsSpan(at, patch));
+                        double twice = ky == HalfWidth ? 1.0 : 2.0;
+                        VectorMath.AddTwoScaled(
+                            accumulator, twice * eRe[at + row], partialRe[ox].AsSpan(at, patch), -twice * eIm[at + row], partialIm[ox].AsSpan(at, patch));
                     }
 
                     Span<float> line = target.Slice(row * patch, patch);
@@ -155,7 +159,7 @@ internal sealed class PupilSpectrum
         int side = Side;
         var re = new double[side * patch];
         var im = new double[side * patch];
-        for (int ky = 0; ky < side; ky++)
+        for (int ky = HalfWidth; ky < side; ky++)
         {
             Span<double> rowRe = re.AsSpan(ky * patch, patch);
             Span<double> rowIm = im.AsSpan(ky * patch, patch);
@@ -189,8 +193,11 @@ internal sealed class PupilSpectrum
         return ramp;
     }
 
+    // Outside the support radius (R for the pupil, 2R for its autocorrelation) the grid holds only rounding
+    // noise; it is dropped so that those frequencies cost nothing later.
     private static PupilSpectrum Extract(PupilSampling sampling, double z, Complex[] grid, int halfWidth, double scale)
     {
+        double support = sampling.PupilRadius * halfWidth / sampling.MaxPupilIndex;
         int n = sampling.GridSize;
         int side = (2 * halfWidth) + 1;
         var values = new Complex[side * side];
@@ -200,7 +207,10 @@ internal sealed class PupilSpectrum
             int row = PupilSampling.Wrap(ky, n) * n;
             for (int kx = -halfWidth; kx <= halfWidth; kx++)
             {
-                values[((ky + halfWidth) * side) + kx + halfWidth] = grid[row + PupilSampling.Wrap(kx, n)] * (ty * sampling.PixelTransfer(kx));
+                if ((double)(kx * kx) + (ky * ky) <= support * support)
+                {
+                    values[((ky + halfWidth) * side) + kx + halfWidth] = grid[row + PupilSampling.Wrap(kx, n)] * (ty * sampling.PixelTransfer(kx));
+                }
             }
         }
 
