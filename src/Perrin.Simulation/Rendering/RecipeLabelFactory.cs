@@ -1,0 +1,48 @@
+using Perrin.Simulation.Labels;
+using Perrin.Simulation.Properties;
+using Perrin.Simulation.Recipes;
+
+namespace Perrin.Simulation.Rendering;
+
+/// <summary>
+/// The label a recipe's <c>labels.form</c> names, with its fields (σ = <c>labels.sigma_px</c>, default
+/// <see cref="DefaultSigmaPixels"/>; factor = <c>labels.upsample</c>, default <see cref="DefaultUpsample"/>):
+/// <c>positions</c> or no labels section → none (the truth table is the label); <c>mask</c> → binary disks of
+/// radius 2σ; <c>heatmap</c> → <see cref="GaussianHeatmap"/>(σ); <c>density</c> → <see cref="DensityMap"/>(σ);
+/// <c>superres</c> → <see cref="SuperResolutionMap"/>(factor); <c>decode</c> → <see cref="DecodeMap"/> with photon
+/// and z channels (photons in units of 1000, z in µm); <c>volume</c> → <see cref="ZBinnedVolume"/> of
+/// <see cref="VolumeBins"/> slabs over ±<see cref="VolumeReachNm"/> nm at the given factor.
+/// </summary>
+public static class RecipeLabelFactory
+{
+    public const double DefaultSigmaPixels = 1;
+    public const int DefaultUpsample = 4;
+    public const int VolumeBins = 16;
+    public const double VolumeReachNm = 800;
+
+    public static ILabel? Create(Recipe recipe, ResolvedProperties sample)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(sample);
+        var sigma = sample.TryGet("labels.sigma_px", out var s) ? s.Number : DefaultSigmaPixels;
+        var factor = sample.TryGet("labels.upsample", out var u) ? (int)u.Number : DefaultUpsample;
+        try
+        {
+            return recipe.Labels?.Form switch
+            {
+                null or "positions" => null,
+                LabelNames.Mask => new DiskMask(2 * sigma),
+                LabelNames.Heatmap => new GaussianHeatmap(sigma),
+                LabelNames.Density => new DensityMap(sigma),
+                LabelNames.SuperResolution => new SuperResolutionMap(factor),
+                LabelNames.Decode => new DecodeMap(includePhotons: true, includeZ: true, photonScale: 1000, zScaleNm: 1000),
+                LabelNames.Volume => new ZBinnedVolume(VolumeBins, -VolumeReachNm, VolumeReachNm, factor),
+                var other => throw RecipeErrors.At(recipe, "labels.form", $"labels.form '{other}' is not a label Perrin renders"),
+            };
+        }
+        catch (ArgumentException error)
+        {
+            throw RecipeErrors.At(recipe, "labels", error.Message);
+        }
+    }
+}
