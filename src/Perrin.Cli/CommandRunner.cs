@@ -1,5 +1,6 @@
 using Perrin.Cli.Console;
 using Perrin.Core.IO;
+using Perrin.Simulation.Recipes;
 
 namespace Perrin.Cli;
 
@@ -35,6 +36,7 @@ internal static class CommandRunner
 
     private static bool IsUserError(Exception e) => e is PerrinFormatException
         or UserInputException
+        or RecipeException
         or FileNotFoundException
         or DirectoryNotFoundException
         or UnauthorizedAccessException

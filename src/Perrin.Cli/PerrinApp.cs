@@ -13,6 +13,7 @@ internal static class PerrinApp
         {
             InfoCommand.Create(console),
             ConvertCommand.Create(console),
+            SimulateCommand.Create(console),
             DemoCommand.Create(console),
             BenchCommand.Create(console),
         };
