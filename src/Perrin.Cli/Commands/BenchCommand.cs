@@ -15,6 +15,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure Perrin's speed on the standard benchmark cases");
         bench.Subcommands.Add(CreateIo(console));
+        bench.Subcommands.Add(CreateSim(console));
         return bench;
     }
 
@@ -60,6 +61,92 @@ internal static class BenchCommand
         }));
         return io;
     }
+
+    private static Command CreateSim(CliConsole console)
+    {
+        var threads = new Option<int>("--threads") { Description = "Threads for the many-core measurement (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds to measure each case for, per thread count", DefaultValueFactory = _ => 3 };
+        var images = new Option<long?>("--images") { Description = "Render exactly this many images per measurement instead of measuring for a time" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
+        var sim = new Command("sim", "Simulated fluorescence images per second (cases sim-a and sim-b), on one thread and on many")
+        {
+            threads, seconds, images, json,
+        };
+        sim.SetAction(parse => CommandRunner.Run(console, () =>
+        {
+            var n = parse.GetValue(threads);
+            var time = parse.GetValue(seconds);
+            var count = parse.GetValue(images);
+            if (n is < 1 or > 1024 || !(time > 0 && time <= 3600) || count is < 1)
+            {
+                throw new UserInputException("--threads must be between 1 and 1024, --seconds between 0 and 3600 and --images at least 1");
+            }
+
+            var results = ProgressScope.Run(console, "bench sim", SimBenchCase.All.Count * 2, report =>
+            {
+                var benchmark = new SimBenchmark();
+                var measured = new List<SimBenchResult>();
+                foreach (var bench in SimBenchCase.All)
+                {
+                    var one = benchmark.Measure(bench, 1, time, count);
+                    report((measured.Count * 2) + 1);
+                    var many = n == 1 ? one : benchmark.Measure(bench, n, time, count);
+                    measured.Add(new SimBenchResult(bench, n, many, one));
+                    report(measured.Count * 2);
+                }
+
+                return measured;
+            });
+            PrintSim(console, n, results, parse.GetValue(json));
+            return ExitCodes.Ok;
+        }));
+        return sim;
+    }
+
+    private static void PrintSim(CliConsole console, int threads, List<SimBenchResult> results, bool json)
+    {
+        if (json)
+        {
+            var cases = new JsonArray();
+            foreach (var r in results)
+            {
+                cases.Add(new JsonObject
+                {
+                    ["case"] = r.Case.Name,
+                    ["images_per_s"] = Math.Round(r.ImagesPerSecond, 1),
+                    ["images_per_s_1_thread"] = Math.Round(r.ImagesPerSecondOneThread, 1),
+                    ["deeptrack_images_per_s"] = new JsonArray(r.Case.DeepTrackLow, r.Case.DeepTrackHigh),
+                    ["ratio_vs_deeptrack"] = Ratio(r.ImagesPerSecond, r.Case),
+                    ["ratio_vs_deeptrack_1_thread"] = Ratio(r.ImagesPerSecondOneThread, r.Case),
+                });
+            }
+
+            console.Out.WriteLine(new JsonObject { ["threads"] = threads, ["psf"] = SimBenchmark.PsfDescription, ["cases"] = cases }.ToJsonString());
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("case")
+            .AddColumn(new TableColumn("img/s, 1 thread").RightAligned())
+            .AddColumn(new TableColumn($"img/s, {threads} threads").RightAligned())
+            .AddColumn(new TableColumn("DeepTrack 2.0 img/s").RightAligned())
+            .AddColumn(new TableColumn("ratio, 1 thread").RightAligned());
+        foreach (var r in results)
+        {
+            table.AddRow(
+                r.Case.Name,
+                string.Create(CultureInfo.InvariantCulture, $"{r.ImagesPerSecondOneThread:F0}"),
+                string.Create(CultureInfo.InvariantCulture, $"{r.ImagesPerSecond:F0}"),
+                string.Create(CultureInfo.InvariantCulture, $"{r.Case.DeepTrackLow}–{r.Case.DeepTrackHigh}"),
+                string.Create(CultureInfo.InvariantCulture, $"{r.ImagesPerSecondOneThread / r.Case.DeepTrackHigh:F0}–{r.ImagesPerSecondOneThread / r.Case.DeepTrackLow:F0}×"));
+        }
+
+        console.Ansi.Write(table);
+        console.Error.WriteLine($"PSF: {SimBenchmark.PsfDescription}");
+    }
+
+    private static JsonArray Ratio(double imagesPerSecond, SimBenchCase bench) =>
+        new(Math.Round(imagesPerSecond / bench.DeepTrackHigh, 1), Math.Round(imagesPerSecond / bench.DeepTrackLow, 1));
 
     private static void Print(CliConsole console, TiffThroughputResult r, bool json)
     {
