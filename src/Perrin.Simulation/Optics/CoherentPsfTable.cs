@@ -92,23 +92,23 @@ public sealed class CoherentPsfTable : ICoherentPsf
     private void AddSlab(Span<double> target, int width, ImageWindow window, long left, long top, PatchCorners corners, Complex a)
     {
         int area = PatchSize * PatchSize;
+        int columns = window.EndColumn - window.FirstColumn;
         int firstPatchColumn = (int)(window.FirstColumn - left);
+        double w0 = corners.W00, w1 = corners.W01, w2 = corners.W10, w3 = corners.W11;
         for (int row = window.FirstRow; row < window.EndRow; row++)
         {
             int at = ((int)(row - top) * PatchSize) + firstPatchColumn;
-            for (int column = window.FirstColumn, p = at; column < window.EndColumn; column++, p++)
+            ReadOnlySpan<float> r0 = _real.AsSpan((corners.P00 * area) + at, columns), i0 = _imaginary.AsSpan((corners.P00 * area) + at, columns);
+            ReadOnlySpan<float> r1 = _real.AsSpan((corners.P01 * area) + at, columns), i1 = _imaginary.AsSpan((corners.P01 * area) + at, columns);
+            ReadOnlySpan<float> r2 = _real.AsSpan((corners.P10 * area) + at, columns), i2 = _imaginary.AsSpan((corners.P10 * area) + at, columns);
+            ReadOnlySpan<float> r3 = _real.AsSpan((corners.P11 * area) + at, columns), i3 = _imaginary.AsSpan((corners.P11 * area) + at, columns);
+            Span<double> line = target.Slice(2 * ((row * width) + window.FirstColumn), 2 * columns);
+            for (int c = 0; c < columns; c++)
             {
-                double re = 0, im = 0;
-                for (int c = 0; c < 4; c++)
-                {
-                    int index = (corners.Patch(c) * area) + p;
-                    re += corners.Weight(c) * _real[index];
-                    im += corners.Weight(c) * _imaginary[index];
-                }
-
-                int t = 2 * ((row * width) + column);
-                target[t] += (a.Real * re) - (a.Imaginary * im);
-                target[t + 1] += (a.Real * im) + (a.Imaginary * re);
+                double re = (w0 * r0[c]) + (w1 * r1[c]) + (w2 * r2[c]) + (w3 * r3[c]);
+                double im = (w0 * i0[c]) + (w1 * i1[c]) + (w2 * i2[c]) + (w3 * i3[c]);
+                line[2 * c] += (a.Real * re) - (a.Imaginary * im);
+                line[(2 * c) + 1] += (a.Real * im) + (a.Imaginary * re);
             }
         }
     }
