@@ -1,3 +1,4 @@
+using Perrin.Core.Maths;
 namespace Perrin.Simulation.Labels;
 
 /// <summary>One-dimensional Gaussian factors along a row or column; 2D and 3D footprints are their outer products.</summary>
@@ -5,6 +6,8 @@ internal static class GaussianProfile
 {
     /// <summary>Footprints are cut beyond this many sigmas, where exp(−r²/2σ²) ≈ 1e−14 is below float resolution.</summary>
     public const double Reach = 8;
+
+    private const double InverseSqrt2 = 0.7071067811865476;
 
     private static readonly double SqrtTwoPi = Math.Sqrt(2 * Math.PI);
 
@@ -24,7 +27,7 @@ internal static class GaussianProfile
         for (var j = 0; j < factors.Length; j++)
         {
             var left = lo + j - 0.5 - centre;
-            factors[j] = ErrorFunction.NormalInterval(left / sigma, (left + 1) / sigma);
+            factors[j] = 0.5 * ErrorFunction.Difference(left / sigma * InverseSqrt2, (left + 1) / sigma * InverseSqrt2);
         }
     }
 

@@ -40,15 +40,12 @@ public sealed class PsfTable : IPsf
 
     private int PatchArea => PatchSize * PatchSize;
 
-    private int Offsets => OffsetsPerPixel + 1;
-
     public static PsfTable Build(IPsf source, PsfTableOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        double[] depths = [.. Enumerable.Range(0, options.ZCount).Select(i =>
-            options.ZCount == 1 ? options.ZMinNm : options.ZMinNm + ((options.ZMaxNm - options.ZMinNm) * i / (options.ZCount - 1)))];
+        double[] depths = options.Depths();
         int patch = options.PatchSize != 0 ? options.PatchSize : AutomaticPatchSize(source, depths, options.EnclosedEnergy);
         if (source is IPatchSource limited && patch > limited.MaxPatchSize)
         {
@@ -80,30 +77,25 @@ public sealed class PsfTable : IPsf
             return;
         }
 
-        (int ox, float ax) = Cell(x - cx);
-        (int oy, float ay) = Cell(y - cy);
-        (int zi, float az) = DepthCell(z);
-        float w = (float)weight;
-        AddSlab(image, width, window, cx - half, cy - half, zi, ox, oy, ax, ay, w * (1 - az));
+        var grid = new TableGrid(OffsetsPerPixel, _depths);
+        (int ox, double ax) = grid.Cell(x - cx);
+        (int oy, double ay) = grid.Cell(y - cy);
+        (int zi, double az) = grid.DepthCell(z);
+        AddSlab(image, width, window, cx - half, cy - half, grid.Corners(zi, ox, oy, ax, ay, weight * (1 - az)));
         if (az > 0)
         {
-            AddSlab(image, width, window, cx - half, cy - half, zi + 1, ox, oy, ax, ay, w * az);
+            AddSlab(image, width, window, cx - half, cy - half, grid.Corners(zi + 1, ox, oy, ax, ay, weight * az));
         }
     }
 
-    private void AddSlab(
-        Span<float> image, int width, ImageWindow window, long left, long top, int zi, int ox, int oy, float ax, float ay, float weight)
+    private void AddSlab(Span<float> image, int width, ImageWindow window, long left, long top, PatchCorners corners)
     {
         int area = PatchArea;
-        int slab = zi * Offsets * Offsets;
-        ReadOnlySpan<float> p00 = _patches.AsSpan((slab + (oy * Offsets) + ox) * area, area);
-        ReadOnlySpan<float> p01 = _patches.AsSpan((slab + (oy * Offsets) + ox + 1) * area, area);
-        ReadOnlySpan<float> p10 = _patches.AsSpan((slab + ((oy + 1) * Offsets) + ox) * area, area);
-        ReadOnlySpan<float> p11 = _patches.AsSpan((slab + ((oy + 1) * Offsets) + ox + 1) * area, area);
-        float w00 = weight * (1 - ax) * (1 - ay);
-        float w01 = weight * ax * (1 - ay);
-        float w10 = weight * (1 - ax) * ay;
-        float w11 = weight * ax * ay;
+        ReadOnlySpan<float> p00 = _patches.AsSpan(corners.P00 * area, area);
+        ReadOnlySpan<float> p01 = _patches.AsSpan(corners.P01 * area, area);
+        ReadOnlySpan<float> p10 = _patches.AsSpan(corners.P10 * area, area);
+        ReadOnlySpan<float> p11 = _patches.AsSpan(corners.P11 * area, area);
+        float w00 = (float)corners.W00, w01 = (float)corners.W01, w10 = (float)corners.W10, w11 = (float)corners.W11;
         int columns = window.EndColumn - window.FirstColumn;
         int firstPatchColumn = (int)(window.FirstColumn - left);
         for (int row = window.FirstRow; row < window.EndRow; row++)
@@ -113,26 +105,6 @@ public sealed class PsfTable : IPsf
                 image.Slice((row * width) + window.FirstColumn, columns),
                 w00, p00.Slice(at, columns), w01, p01.Slice(at, columns), w10, p10.Slice(at, columns), w11, p11.Slice(at, columns));
         }
-    }
-
-    // Offsets run from −½ (index 0) to +½ (index K): the lower index and the weight of the upper one.
-    private (int Index, float Fraction) Cell(double offset)
-    {
-        double t = (offset + 0.5) * OffsetsPerPixel;
-        int index = Math.Clamp((int)Math.Floor(t), 0, OffsetsPerPixel - 1);
-        return (index, (float)Math.Clamp(t - index, 0, 1));
-    }
-
-    private (int Index, float Fraction) DepthCell(double z)
-    {
-        if (_depths.Length == 1 || double.IsNaN(z))
-        {
-            return (0, 0);
-        }
-
-        double t = (z - _depths[0]) / (_depths[1] - _depths[0]);
-        int index = (int)Math.Clamp(Math.Floor(t), 0, _depths.Length - 2);
-        return (index, (float)Math.Clamp(t - index, 0, 1));
     }
 
     private static void RenderSlab(IPsf source, double z, int patch, int offsetsPerPixel, Span<float> destination)

@@ -30,6 +30,9 @@ public sealed record PsfTableOptions
     public static PsfTableOptions DepthRange(double zMinNm, double zMaxNm, int count) =>
         new() { ZMinNm = zMinNm, ZMaxNm = zMaxNm, ZCount = count };
 
+    internal double[] Depths() => [.. Enumerable.Range(0, ZCount).Select(i =>
+        ZCount == 1 ? ZMinNm : ZMinNm + ((ZMaxNm - ZMinNm) * i / (ZCount - 1)))];
+
     internal void Validate()
     {
         if (PatchSize != 0 && (PatchSize < 1 || PatchSize > 1023 || PatchSize % 2 == 0))

@@ -92,6 +92,19 @@ public sealed class PupilPsf : IPsf, ICoherentPsf, IPatchSource, IEquatable<Pupi
         IntensityAt(z).RenderPatches(patch, offsetsPerPixel, destination);
     }
 
+    /// <summary>
+    /// Fills field patches for <see cref="CoherentPsfTable"/>, with the mean propagation phase (see
+    /// <see cref="ReferencePhase"/>) taken out so that what is left varies slowly with z and interpolates well.
+    /// </summary>
+    internal void RenderFieldPatchGrid(double z, int patch, int offsetsPerPixel, Span<float> real, Span<float> imaginary)
+    {
+        PupilSpectrum spectrum = PupilSpectrum.Field(_sampling, z);
+        spectrum.RenderFieldPatches(patch, offsetsPerPixel, Complex.FromPolarCoordinates(1, -ReferencePhase(z)), real, imaginary);
+    }
+
+    /// <summary>z·⟨2π·n·cos θ/λ⟩: the propagation phase averaged over the pupil's power.</summary>
+    internal double ReferencePhase(double z) => _sampling.MeanAxialWavenumber * z;
+
     public bool Equals(PupilPsf? other) => other is not null && Model.Equals(other.Model);
 
     public override bool Equals(object? obj) => Equals(obj as PupilPsf);

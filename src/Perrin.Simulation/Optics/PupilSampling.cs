@@ -92,8 +92,12 @@ internal sealed class PupilSampling
         for (int i = 0; i < _amplitude.Length; i++)
         {
             _amplitude[i] /= Math.Sqrt(power);
+            MeanAxialWavenumber += _amplitude[i] * _amplitude[i] * _axialWavenumber[i];
         }
     }
+
+    /// <summary>Power-weighted mean of 2π·n·cos θ/λ over the pupil, radians per nm: the mean phase advance with z.</summary>
+    public double MeanAxialWavenumber { get; }
 
     /// <summary>M: the period of the computed PSF, in pixels.</summary>
     public int Period { get; }

@@ -100,7 +100,7 @@ internal sealed class PupilSpectrum
         for (int o = 0; o < offsets; o++)
         {
             (kernelRe[o], kernelIm[o]) = Kernel(patch, -0.5 + ((double)o / offsetsPerPixel));
-            (partialRe[o], partialIm[o]) = SumOverColumnsFrequencies(kernelRe[o], kernelIm[o], patch);
+            (partialRe[o], partialIm[o]) = SumOverColumnsFrequencies(kernelRe[o], kernelIm[o], patch, HalfWidth);
         }
 
         var accumulator = new double[patch];
@@ -134,6 +134,55 @@ internal sealed class PupilSpectrum
         }
     }
 
+    /// <summary>
+    /// Complex values of a field spectrum on the same grid of patches as <see cref="RenderPatches"/>, each
+    /// multiplied by <paramref name="phase"/>.
+    /// </summary>
+    public void RenderFieldPatches(int patch, int offsetsPerPixel, Complex phase, Span<float> real, Span<float> imaginary)
+    {
+        int offsets = offsetsPerPixel + 1;
+        int area = patch * patch;
+        var kernelRe = new double[offsets][];
+        var kernelIm = new double[offsets][];
+        var partialRe = new double[offsets][];
+        var partialIm = new double[offsets][];
+        for (int o = 0; o < offsets; o++)
+        {
+            (kernelRe[o], kernelIm[o]) = Kernel(patch, -0.5 + ((double)o / offsetsPerPixel));
+            (partialRe[o], partialIm[o]) = SumOverColumnsFrequencies(kernelRe[o], kernelIm[o], patch, 0);
+        }
+
+        var sumRe = new double[patch];
+        var sumIm = new double[patch];
+        for (int oy = 0; oy < offsets; oy++)
+        {
+            for (int ox = 0; ox < offsets; ox++)
+            {
+                int start = ((oy * offsets) + ox) * area;
+                for (int row = 0; row < patch; row++)
+                {
+                    Array.Clear(sumRe);
+                    Array.Clear(sumIm);
+                    for (int ky = 0; ky < Side; ky++)
+                    {
+                        int at = ky * patch;
+                        double er = kernelRe[oy][at + row], ei = kernelIm[oy][at + row];
+                        ReadOnlySpan<double> ar = partialRe[ox].AsSpan(at, patch), ai = partialIm[ox].AsSpan(at, patch);
+                        VectorMath.AddTwoScaled(sumRe, er, ar, -ei, ai);
+                        VectorMath.AddTwoScaled(sumIm, er, ai, ei, ar);
+                    }
+
+                    for (int col = 0; col < patch; col++)
+                    {
+                        Complex value = new Complex(sumRe[col], sumIm[col]) * phase;
+                        real[start + (row * patch) + col] = (float)value.Real;
+                        imaginary[start + (row * patch) + col] = (float)value.Imaginary;
+                    }
+                }
+            }
+        }
+    }
+
     // exp(2πi·k·(j − centre − offset)/M) for k = −h … h (rows) and patch pixel j (columns).
     private (double[] Re, double[] Im) Kernel(int patch, double offset)
     {
@@ -154,12 +203,12 @@ internal sealed class PupilSpectrum
     }
 
     // A[ky, j] = Σ_kx S[ky, kx]·kernel[kx, j]: the transform along x, done once per x offset.
-    private (double[] Re, double[] Im) SumOverColumnsFrequencies(double[] kernelRe, double[] kernelIm, int patch)
+    private (double[] Re, double[] Im) SumOverColumnsFrequencies(double[] kernelRe, double[] kernelIm, int patch, int firstRow)
     {
         int side = Side;
         var re = new double[side * patch];
         var im = new double[side * patch];
-        for (int ky = HalfWidth; ky < side; ky++)
+        for (int ky = firstRow; ky < side; ky++)
         {
             Span<double> rowRe = re.AsSpan(ky * patch, patch);
             Span<double> rowIm = im.AsSpan(ky * patch, patch);

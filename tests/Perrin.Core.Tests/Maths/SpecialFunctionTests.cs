@@ -79,4 +79,14 @@ public sealed class SpecialFunctionTests
             Assert.Equal(expected, sum, 1e-13);
         }
     }
+
+    [Fact]
+    public void DifferenceGivesTheStandardNormalIntervalProbability()
+    {
+        // P(|Z| < 1/2) for a standard normal Z, from CPython's math.erf(0.5 / sqrt(2)).
+        Assert.Equal(0.3829249225480262, 0.5 * ErrorFunction.Difference(-0.5 / Math.Sqrt(2), 0.5 / Math.Sqrt(2)), 1e-15);
+
+        // Far tail: erfc(5) − erfc(6) must keep its digits where erf(6) − erf(5) would lose them.
+        Assert.Equal(1.5374597944280351e-12 - 2.1519736712498916e-17, ErrorFunction.Difference(5, 6), 1e-25);
+    }
 }
