@@ -11,8 +11,9 @@ using Perrin.Simulation.Truth;
 namespace Perrin.Cli.Commands;
 
 /// <summary>
-/// Renders independent samples 0 … N − 1 of a recipe in parallel chunks and streams them, in order, into the
-/// movie, the labels movie and the truth table.
+/// Renders independent samples 0 … N − 1 of a recipe (or, with <c>dynamics.model: brownian</c>, N frames of a
+/// <see cref="BrownianMovie"/>) in parallel chunks and streams them, in order, into the movie, the labels movie
+/// and the truth table.
 /// </summary>
 internal static class MovieSimulation
 {
@@ -27,6 +28,7 @@ internal static class MovieSimulation
         }
 
         var simulator = new FluorescenceSimulator(recipe);
+        var movieDynamics = recipe.Dynamics?.Model == "brownian" ? new BrownianMovie(simulator) : null;
         if (request.Labels is not null && simulator.Label is null)
         {
             throw new UserInputException($"{request.Recipe}: labels.form is {recipe.Labels?.Form ?? "not given"}, which has no label image; use --truth for positions");
@@ -35,7 +37,7 @@ internal static class MovieSimulation
         var metadata = new StackMetadata
         {
             PixelSizeNm = simulator.PixelSizeNm,
-            FrameIntervalS = FrameIntervalS(simulator),
+            FrameIntervalS = movieDynamics?.FrameIntervalS ?? FrameIntervalS(simulator),
             Description = $"perrin simulate {Path.GetFileName(request.Recipe)} seed {recipe.Seed}",
         };
         int width = simulator.Width, height = simulator.Height;
@@ -50,7 +52,22 @@ internal static class MovieSimulation
             for (var first = 0; first < request.Count; first += chunk)
             {
                 var n = Math.Min(chunk, request.Count - first);
-                var rendered = SimulationBatch.Render(simulator, (ulong)first, n, request.Threads, images, labelBuffer);
+                ParticleTruth[][] rendered;
+                if (movieDynamics is null)
+                {
+                    rendered = SimulationBatch.Render(simulator, (ulong)first, n, request.Threads, images, labelBuffer);
+                }
+                else
+                {
+                    rendered = new ParticleTruth[n][];
+                    for (var i = 0; i < n; i++)
+                    {
+                        rendered[i] = movieDynamics.NextFrame();
+                    }
+
+                    movieDynamics.Render((ulong)first, rendered, request.Threads, images, labelBuffer);
+                }
+
                 for (var i = 0; i < n; i++)
                 {
                     movie.WriteFrame(images.AsSpan(i * width * height, width * height));
