@@ -74,7 +74,10 @@ public sealed class BrownianMovie
     {
         ArgumentNullException.ThrowIfNull(truth);
         _simulator.Render(_sample, truth, new RandomStream(_simulator.Recipe.Seed, frame, FluorescenceSimulator.CameraPurpose), image);
-        _simulator.Label?.Render(truth, _simulator.Width, _simulator.Height, label);
+        if (_simulator.Label is { } kind && !label.IsEmpty)
+        {
+            kind.Render(truth, _simulator.Width, _simulator.Height, label);
+        }
     }
 
     /// <summary>Renders frames first … in parallel: frame first + i from truths[i] into slice i of the buffers (labels may be empty).</summary>
@@ -94,7 +97,7 @@ public sealed class BrownianMovie
         var keepLabels = labels.Length != 0;
         Parallel.For(0, truths.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
-            var label = keepLabels ? labels.AsSpan(i * labelLength, labelLength) : new float[labelLength];
+            var label = keepLabels ? labels.AsSpan(i * labelLength, labelLength) : Span<float>.Empty;
             Render(first + (ulong)i, truths[i], images.AsSpan(i * area, area), label);
         });
     }

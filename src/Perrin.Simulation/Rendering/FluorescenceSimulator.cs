@@ -94,7 +94,7 @@ public sealed class FluorescenceSimulator
 
     /// <summary>
     /// Renders sample <paramref name="sampleIndex"/> into <paramref name="image"/> (ADU, Width × Height) and its
-    /// label into <paramref name="label"/> (<see cref="LabelLength"/> floats, may be empty without a label).
+    /// label into <paramref name="label"/> (<see cref="LabelLength"/> floats; an empty span skips the label).
     /// </summary>
     public ParticleTruth[] Render(ulong sampleIndex, Span<float> image, Span<float> label)
     {
@@ -113,7 +113,11 @@ public sealed class FluorescenceSimulator
         }
 
         Render(sample, truth, psfs, new RandomStream(Recipe.Seed, sampleIndex, CameraPurpose), image);
-        Label?.Render(truth, Width, Height, label);
+        if (Label is not null && !label.IsEmpty)
+        {
+            Label.Render(truth, Width, Height, label);
+        }
+
         return truth;
     }
 

@@ -37,7 +37,7 @@ public static class SimulationBatch
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             var image = images.AsSpan(i * area, area);
-            var label = keepLabels ? labels.AsSpan(i * labelLength, labelLength) : new float[labelLength];
+            var label = keepLabels ? labels.AsSpan(i * labelLength, labelLength) : Span<float>.Empty;
             truths[i] = simulator.Render(first + (ulong)i, image, label);
         });
         return truths;
