@@ -78,6 +78,24 @@ public class FluorescenceSimulatorTests
     }
 
     [Fact]
+    public void DefocusMovesTheFocalPlaneIntoTheSample()
+    {
+        // An emitter 400 nm deep seen with the focus 400 nm deep is an emitter in focus; 400 nm out of focus it is not.
+        float[] Image(string psf, double z)
+        {
+            var simulator = new FluorescenceSimulator(SimulatorRecipes.Fluorescence(psf, $"{{ feature: point_emitter, count: 1, x: 15.2, y: 16.1, z: {z}, photons: 5000 }}"));
+            var image = new float[32 * 32];
+            simulator.Render(0, image, []);
+            return image;
+        }
+
+        var inFocus = Image("{ model: pupil }", 0);
+        Assert.Equal(inFocus, Image("{ model: pupil, defocus_nm: 400 }", 400));
+        Assert.NotEqual(inFocus, Image("{ model: pupil }", 400));
+        Assert.True(inFocus.Max() > Image("{ model: pupil }", 400).Max());
+    }
+
+    [Fact]
     public void DifferentSeedsGiveDifferentImages()
     {
         const string feature = "{ feature: point_emitter, count: 4, x: { uniform: [0, 31] }, y: { uniform: [0, 31] }, photons: 800 }";
