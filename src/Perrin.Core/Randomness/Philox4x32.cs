@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Perrin.Core.Randomness;
 
 /// <summary>
@@ -14,19 +16,59 @@ public static class Philox4x32
 
     public static (uint, uint, uint, uint) Block(uint c0, uint c1, uint c2, uint c3, uint k0, uint k1)
     {
-        for (var round = 0; round < 10; round++)
-        {
-            if (round > 0)
-            {
-                k0 += W0;
-                k1 += W1;
-            }
+        Span<uint> words = stackalloc uint[4];
+        Fill(c0, c1, c2, c3, k0, k1, words);
+        return (words[0], words[1], words[2], words[3]);
+    }
 
-            var p0 = (ulong)M0 * c0;
-            var p1 = (ulong)M1 * c2;
-            (c0, c1, c2, c3) = ((uint)(p1 >> 32) ^ c1 ^ k0, (uint)p1, (uint)(p0 >> 32) ^ c3 ^ k1, (uint)p0);
-        }
+    /// <summary>Writes the block for counter (c0, c1, c2, c3) and key (k0, k1) into four words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Fill(uint c0, uint c1, uint c2, uint c3, uint k0, uint k1, Span<uint> output)
+    {
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        k0 += W0;
+        k1 += W1;
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        k0 += W0;
+        k1 += W1;
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        k0 += W0;
+        k1 += W1;
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        k0 += W0;
+        k1 += W1;
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        k0 += W0;
+        k1 += W1;
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        k0 += W0;
+        k1 += W1;
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        k0 += W0;
+        k1 += W1;
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        k0 += W0;
+        k1 += W1;
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        k0 += W0;
+        k1 += W1;
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        output[3] = c3;
+        output[2] = c2;
+        output[1] = c1;
+        output[0] = c0;
+    }
 
-        return (c0, c1, c2, c3);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(ref uint c0, ref uint c1, ref uint c2, ref uint c3, uint k0, uint k1)
+    {
+        var p0 = (ulong)M0 * c0;
+        var p1 = (ulong)M1 * c2;
+        var n0 = (uint)(p1 >> 32) ^ c1 ^ k0;
+        var n2 = (uint)(p0 >> 32) ^ c3 ^ k1;
+        c1 = (uint)p1;
+        c3 = (uint)p0;
+        c0 = n0;
+        c2 = n2;
     }
 }

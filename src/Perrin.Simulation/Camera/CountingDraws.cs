@@ -17,6 +17,10 @@ internal static class CountingDraws
     /// <summary>Shapes up to this are drawn as a sum of exponentials (one logarithm) rather than by rejection.</summary>
     private const int ExponentialSumLimit = 3;
 
+    // The search multiplies by 1/k instead of dividing by k: each step waits on the previous one, and a
+    // multiplication's latency is a fraction of a division's.
+    private static readonly double[] InverseCounts = Enumerable.Range(0, InversionSteps + 1).Select(k => k == 0 ? 0.0 : 1.0 / k).ToArray();
+
     /// <summary>Poisson count: sequential-search inversion below <see cref="InversionLimit"/>, PTRS above.</summary>
     public static double Poisson(RandomStream rng, double mean)
     {
@@ -29,10 +33,11 @@ internal static class CountingDraws
         var probability = Math.Exp(-mean);
         var cumulative = probability;
         var k = 0;
+        var inverse = InverseCounts;
         while (u >= cumulative && k < InversionSteps)
         {
             k++;
-            probability *= mean / k;
+            probability *= mean * inverse[k];
             cumulative += probability;
         }
 

@@ -27,6 +27,38 @@ public sealed class RandomStreamTests
     }
 
     [Fact]
+    public void MixedDrawsFollowThePhiloxBlockSequenceAcrossRefills()
+    {
+        var seed = 0x1234_5678_9ABC_DEF0UL;
+        var index = 77UL;
+        var expected = new List<uint>();
+        for (uint block = 0; block < 60; block++)
+        {
+            var (a, b, c, d) = Philox4x32.Block(block, 0, (uint)index, (uint)(index >> 32), (uint)seed, (uint)(seed >> 32));
+            expected.AddRange([a, b, c, d]);
+        }
+
+        var stream = new RandomStream(seed, index);
+        var drawn = new List<uint>();
+        var pattern = new Random(11);
+        while (drawn.Count < 230)
+        {
+            if (pattern.Next(2) == 0)
+            {
+                drawn.Add(stream.NextUInt32());
+            }
+            else
+            {
+                var pair = stream.NextUInt64();
+                drawn.Add((uint)(pair >> 32));
+                drawn.Add((uint)pair);
+            }
+        }
+
+        Assert.Equal(expected.Take(drawn.Count), drawn);
+    }
+
+    [Fact]
     public void AStreamIsAPureFunctionOfSeedIndexAndPurpose()
     {
         static double[] Draw(RandomStream s) => Enumerable.Range(0, 64).Select(_ => s.Normal()).ToArray();
