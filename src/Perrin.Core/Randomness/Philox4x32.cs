@@ -26,33 +26,13 @@ public static class Philox4x32
     public static void Fill(uint c0, uint c1, uint c2, uint c3, uint k0, uint k1, Span<uint> output)
     {
         Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
-        k0 += W0;
-        k1 += W1;
-        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
-        k0 += W0;
-        k1 += W1;
-        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
-        k0 += W0;
-        k1 += W1;
-        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
-        k0 += W0;
-        k1 += W1;
-        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
-        k0 += W0;
-        k1 += W1;
-        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
-        k0 += W0;
-        k1 += W1;
-        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
-        k0 += W0;
-        k1 += W1;
-        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
-        k0 += W0;
-        k1 += W1;
-        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
-        k0 += W0;
-        k1 += W1;
-        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        for (var round = 1; round < 10; round++)
+        {
+            k0 += W0;
+            k1 += W1;
+            Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        }
+
         output[3] = c3;
         output[2] = c2;
         output[1] = c1;
