@@ -1,4 +1,5 @@
 using Perrin.Core.Imaging;
+using Perrin.Core.Randomness;
 
 namespace Perrin.Cli.Demo;
 
@@ -36,7 +37,7 @@ internal sealed class TestPattern
         const double sigma = 1.3;
         const double background = 100;
         const double noise = 4;
-        var random = new Random(Seed);
+        var random = new RandomStream((ulong)Seed, 0);
         var stack = new ImageStack(Frames, Side, Side, new StackMetadata { PixelSizeNm = PixelSizeNm, FrameIntervalS = FrameIntervalS, Description = "perrin demo test pattern" });
         var truth = new List<(int, double, double, double)>();
         var x = new double[Spots];
@@ -54,13 +55,13 @@ internal sealed class TestPattern
             var frame = stack[f];
             for (var i = 0; i < frame.Pixels.Length; i++)
             {
-                frame.Pixels[i] = (float)(background + (noise * Gaussian(random)));
+                frame.Pixels[i] = (float)(background + (noise * random.Normal()));
             }
 
             for (var s = 0; s < Spots; s++)
             {
-                x[s] = Math.Clamp(x[s] + (0.6 * Gaussian(random)), 4, Side - 5);
-                y[s] = Math.Clamp(y[s] + (0.6 * Gaussian(random)), 4, Side - 5);
+                x[s] = Math.Clamp(x[s] + (0.6 * random.Normal()), 4, Side - 5);
+                y[s] = Math.Clamp(y[s] + (0.6 * random.Normal()), 4, Side - 5);
                 Stamp(frame, x[s], y[s], amplitude[s], sigma);
                 truth.Add((f, x[s], y[s], amplitude[s] * 2 * Math.PI * sigma * sigma));
             }
@@ -81,7 +82,4 @@ internal sealed class TestPattern
             }
         }
     }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -6,8 +6,6 @@ namespace Perrin.Core.IO;
 /// <summary>Opens any movie Perrin reads (multi-page TIFF, one PNG, a folder or pattern of PNG frames) as frames.</summary>
 public static class MovieFile
 {
-    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
     public static FileKind Detect(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -34,7 +32,7 @@ public static class MovieFile
             return FileKind.Tiff;
         }
 
-        if (head.SequenceEqual(PngSignature))
+        if (head.SequenceEqual(PngFormat.Signature))
         {
             return FileKind.Png;
         }

@@ -67,6 +67,26 @@ public sealed record CameraModel
     public double MaxAdu => (1 << BitDepth) - 1.0;
 
     /// <summary>
+    /// Shot noise only: QE 1, no gain, no read noise, 1 e⁻ per ADU, no baseline, 24 bit, so the ADU are the
+    /// Poisson photon counts themselves.
+    /// </summary>
+    public static CameraModel Ideal { get; } = new() { BitDepth = 24 };
+
+    /// <summary>
+    /// A cooled interline CCD of the usual order: QE 0.65, read noise 6 e⁻, 2 e⁻/ADU, baseline 100 ADU, 16 bit,
+    /// full well 18 000 e⁻. Representative values, not one model's spec sheet.
+    /// </summary>
+    public static CameraModel Ccd { get; } = new()
+    {
+        QuantumEfficiency = 0.65,
+        ReadNoiseElectrons = 6,
+        ElectronsPerAdu = 2,
+        BaselineAdu = 100,
+        BitDepth = 16,
+        FullWellElectrons = 18_000,
+    };
+
+    /// <summary>
     /// The EMCCD of the SMLM Challenge 2016 (Sage et al., Nat. Methods 16, 387 (2019)): QE 0.9, EM gain 300,
     /// read noise 74.4 e⁻, 45 e⁻/ADU, baseline 100 ADU, 16 bit.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Perrin.Core.Maths;
 using Perrin.Simulation.Truth;
 
 namespace Perrin.Simulation.Labels;
@@ -54,8 +55,8 @@ public sealed class DensityMap : ILabel
 
                 var fx = scratch.AsSpan(0, x1 - x0 + 1);
                 var fy = scratch.AsSpan(width, y1 - y0 + 1);
-                GaussianProfile.MassOverPixels(p.X, SigmaPixels, x0, fx);
-                GaussianProfile.MassOverPixels(p.Y, SigmaPixels, y0, fy);
+                GaussianPixelMass.Fill(fx, x0, p.X, SigmaPixels);
+                GaussianPixelMass.Fill(fy, y0, p.Y, SigmaPixels);
                 GaussianProfile.Splat(destination, width, x0, y0, fx, fy, weight, LabelCombine.Sum);
             }
         }

@@ -1,3 +1,4 @@
+using Perrin.Core.Maths;
 namespace Perrin.Simulation.Labels;
 
 /// <summary>Symmetric one-dimensional kernels on whole label bins, centred on the bin of a particle.</summary>
@@ -27,7 +28,7 @@ internal static class DiscreteKernel
             return kernel;
         }
 
-        GaussianProfile.MassOverPixels(0, sigma, -Radius(sigma), kernel);
+        GaussianPixelMass.Fill(kernel, -Radius(sigma), 0, sigma);
         var sum = 0.0;
         foreach (var k in kernel)
         {

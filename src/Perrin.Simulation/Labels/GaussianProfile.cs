@@ -7,8 +7,6 @@ internal static class GaussianProfile
     /// <summary>Footprints are cut beyond this many sigmas, where exp(−r²/2σ²) ≈ 1e−14 is below float resolution.</summary>
     public const double Reach = 8;
 
-    private const double InverseSqrt2 = 0.7071067811865476;
-
     private static readonly double SqrtTwoPi = Math.Sqrt(2 * Math.PI);
 
     /// <summary>f[j] = exp(−(lo + j − centre)²/2σ²).</summary>
@@ -21,20 +19,10 @@ internal static class GaussianProfile
         }
     }
 
-    /// <summary>f[j] = probability mass of N(centre, σ²) over [lo + j − 0.5, lo + j + 0.5].</summary>
-    public static void MassOverPixels(double centre, double sigma, int lo, Span<double> factors)
-    {
-        for (var j = 0; j < factors.Length; j++)
-        {
-            var left = lo + j - 0.5 - centre;
-            factors[j] = 0.5 * ErrorFunction.Difference(left / sigma * InverseSqrt2, (left + 1) / sigma * InverseSqrt2);
-        }
-    }
-
     /// <summary>f[j] = mean of exp(−(u − centre)²/2σ²) over the pixel [lo + j − 0.5, lo + j + 0.5].</summary>
     public static void MeanOverPixels(double centre, double sigma, int lo, Span<double> factors)
     {
-        MassOverPixels(centre, sigma, lo, factors);
+        GaussianPixelMass.Fill(factors, lo, centre, sigma);
         var scale = SqrtTwoPi * sigma;
         for (var j = 0; j < factors.Length; j++)
         {

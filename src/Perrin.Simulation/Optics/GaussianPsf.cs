@@ -48,8 +48,8 @@ public sealed record GaussianPsf : IPsf
         {
             Span<double> wx = rented.AsSpan(0, columns);
             Span<double> wy = rented.AsSpan(columns, rows);
-            PixelFractions(wx, window.FirstColumn, x, SigmaPixels);
-            PixelFractions(wy, window.FirstRow, y, SigmaPixels);
+            GaussianPixelMass.Fill(wx, window.FirstColumn, x, SigmaPixels);
+            GaussianPixelMass.Fill(wy, window.FirstRow, y, SigmaPixels);
             for (int r = 0; r < rows; r++)
             {
                 double rowWeight = weight * wy[r];
@@ -63,17 +63,6 @@ public sealed record GaussianPsf : IPsf
         finally
         {
             ArrayPool<double>.Shared.Return(rented);
-        }
-    }
-
-    /// <summary>Fraction of a 1D Gaussian at <paramref name="centre"/> falling in pixels first, first + 1, ….</summary>
-    internal static void PixelFractions(Span<double> fractions, int first, double centre, double sigma)
-    {
-        double scale = 1.0 / (sigma * Math.Sqrt(2.0));
-        for (int i = 0; i < fractions.Length; i++)
-        {
-            double lower = (first + i - 0.5 - centre) * scale;
-            fractions[i] = 0.5 * ErrorFunction.Difference(lower, lower + scale);
         }
     }
 }

@@ -5,34 +5,20 @@ using Perrin.Simulation.Recipes;
 namespace Perrin.Simulation.Rendering;
 
 /// <summary>
-/// The camera a recipe asks for. Presets: <c>ideal</c> (also when the recipe has no camera or no preset) is shot
-/// noise only: QE 1, no gain, no read noise, 1 e⁻ per ADU, no baseline, 24 bit, so the ADU are Poisson photon
-/// counts; <c>emccd</c> and <c>smlm-challenge-emccd</c> are <see cref="CameraModel.SmlmChallenge2016Emccd"/>;
-/// <c>scmos</c> is <see cref="CameraModel.TypicalScmos"/>; <c>ccd</c> is a cooled interline CCD of the usual
-/// order (QE 0.65, read noise 6 e⁻, 2 e⁻ per ADU, baseline 100 ADU, 16 bit, full well 18 000 e⁻). The fields
+/// The camera a recipe asks for. Presets: <c>ideal</c> (also when the recipe has no camera or no preset) is
+/// <see cref="CameraModel.Ideal"/>; <c>emccd</c> and <c>smlm-challenge-emccd</c> are <see cref="CameraModel.SmlmChallenge2016Emccd"/>;
+/// <c>scmos</c> is <see cref="CameraModel.TypicalScmos"/>; <c>ccd</c> is <see cref="CameraModel.Ccd"/>. The fields
 /// quantum_efficiency, read_noise_e, em_gain, adu_per_e (ADU per electron, the inverse of
 /// <see cref="CameraModel.ElectronsPerAdu"/>), baseline_adu and bit_depth override the preset.
 /// </summary>
 public static class RecipeCameraModels
 {
-    public static CameraModel Ideal { get; } = new() { BitDepth = 24 };
-
-    public static CameraModel Ccd { get; } = new()
-    {
-        QuantumEfficiency = 0.65,
-        ReadNoiseElectrons = 6,
-        ElectronsPerAdu = 2,
-        BaselineAdu = 100,
-        BitDepth = 16,
-        FullWellElectrons = 18_000,
-    };
-
     public static CameraModel Preset(string? name) => name switch
     {
-        null or "ideal" => Ideal,
+        null or "ideal" => CameraModel.Ideal,
         "emccd" or "smlm-challenge-emccd" => CameraModel.SmlmChallenge2016Emccd,
         "scmos" => CameraModel.TypicalScmos,
-        "ccd" => Ccd,
+        "ccd" => CameraModel.Ccd,
         _ => throw new ArgumentException($"unknown camera preset '{name}'", nameof(name)),
     };
 

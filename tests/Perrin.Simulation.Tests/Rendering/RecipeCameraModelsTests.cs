@@ -8,7 +8,7 @@ public class RecipeCameraModelsTests
     [Fact]
     public void IdealIsShotNoiseOnly()
     {
-        var ideal = RecipeCameraModels.Ideal;
+        var ideal = CameraModel.Ideal;
         Assert.Equal(1, ideal.QuantumEfficiency);
         Assert.Equal(1, ideal.EmGain);
         Assert.Equal(0, ideal.ReadNoiseElectrons);
