@@ -27,7 +27,7 @@ internal static class MovieSimulation
             recipe = recipe with { Seed = seed };
         }
 
-        var simulator = new FluorescenceSimulator(recipe);
+        var simulator = ImageSimulator.Create(recipe);
         var movieDynamics = recipe.Dynamics?.Model == "brownian" ? new BrownianMovie(simulator) : null;
         if (request.Labels is not null && simulator.Label is null)
         {
@@ -89,10 +89,10 @@ internal static class MovieSimulation
         }
 
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{request.Recipe} → {request.Output}: {request.Count} frames of {width}×{height}, {simulator.PixelSizeNm} nm pixels, {simulator.PsfModel} PSF, seed {recipe.Seed}, {truths.Sum(t => t.Length)} emitters"));
+            $"{request.Recipe} → {request.Output}: {request.Count} frames of {width}×{height}, {simulator.PixelSizeNm} nm pixels, {simulator.Description}, seed {recipe.Seed}, {truths.Sum(t => t.Length)} emitters"));
     }
 
-    private static TiffWriter CreateLabelWriter(SimulateRequest request, FluorescenceSimulator simulator, StackMetadata metadata)
+    private static TiffWriter CreateLabelWriter(SimulateRequest request, ImageSimulator simulator, StackMetadata metadata)
     {
         var (labelWidth, labelHeight) = simulator.LabelSize;
         var scale = (double)simulator.Width / labelWidth;
@@ -107,7 +107,7 @@ internal static class MovieSimulation
         });
     }
 
-    private static void WriteLabel(TiffWriter? labels, FluorescenceSimulator simulator, float[] buffer, int sample)
+    private static void WriteLabel(TiffWriter? labels, ImageSimulator simulator, float[] buffer, int sample)
     {
         if (labels is null)
         {
@@ -122,6 +122,6 @@ internal static class MovieSimulation
         }
     }
 
-    private static double? FrameIntervalS(FluorescenceSimulator simulator) =>
+    private static double? FrameIntervalS(ImageSimulator simulator) =>
         simulator.Properties(0).TryGet("dynamics.frame_interval_ms", out var interval) ? interval.Number / 1000 : null;
 }

@@ -13,18 +13,18 @@ namespace Perrin.Simulation.Rendering;
 /// as many in the field on average as sample 0 holds, each fully-on frame giving the mean photons of sample 0's
 /// emitters, at z = 0. Blinking: on ⇄ off at <c>blinking.on_rate_per_s</c> / <c>off_rate_per_s</c>, bleaching
 /// from on at <c>bleach_rate_per_s</c>; always on without rates. The particles advance in order (a Markov chain),
-/// frame f's camera noise comes from the stream (seed, f, <see cref="FluorescenceSimulator.CameraPurpose"/>),
+/// frame f's camera noise comes from the stream (seed, f, <see cref="ImageSimulator.CameraPurpose"/>),
 /// so frames render in parallel to the same bytes.
 /// </summary>
 public sealed class BrownianMovie
 {
     public static readonly ulong DynamicsPurpose = StablePathHash.Of("perrin.simulation.dynamics");
 
-    private readonly FluorescenceSimulator _simulator;
+    private readonly ImageSimulator _simulator;
     private readonly ResolvedProperties _sample;
     private readonly MovieDynamics _dynamics;
 
-    public BrownianMovie(FluorescenceSimulator simulator)
+    public BrownianMovie(ImageSimulator simulator)
     {
         ArgumentNullException.ThrowIfNull(simulator);
         _simulator = simulator;
@@ -73,7 +73,7 @@ public sealed class BrownianMovie
     public void Render(ulong frame, ParticleTruth[] truth, Span<float> image, Span<float> label)
     {
         ArgumentNullException.ThrowIfNull(truth);
-        _simulator.Render(_sample, truth, new RandomStream(_simulator.Recipe.Seed, frame, FluorescenceSimulator.CameraPurpose), image);
+        _simulator.Render(_sample, truth, new RandomStream(_simulator.Recipe.Seed, frame, ImageSimulator.CameraPurpose), image);
         if (_simulator.Label is { } kind && !label.IsEmpty)
         {
             kind.Render(truth, _simulator.Width, _simulator.Height, label);

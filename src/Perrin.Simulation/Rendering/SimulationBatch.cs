@@ -10,10 +10,10 @@ public static class SimulationBatch
 {
     /// <summary>
     /// Renders samples first … first + count − 1: images into <paramref name="images"/> (count · W · H floats),
-    /// labels into <paramref name="labels"/> (count · <see cref="FluorescenceSimulator.LabelLength"/> floats, or
+    /// labels into <paramref name="labels"/> (count · <see cref="ImageSimulator.LabelLength"/> floats, or
     /// empty), and returns each sample's truth.
     /// </summary>
-    public static ParticleTruth[][] Render(FluorescenceSimulator simulator, ulong first, int count, int threads, float[] images, float[] labels)
+    public static ParticleTruth[][] Render(ImageSimulator simulator, ulong first, int count, int threads, float[] images, float[] labels)
     {
         ArgumentNullException.ThrowIfNull(simulator);
         ArgumentNullException.ThrowIfNull(images);

@@ -31,6 +31,15 @@ public readonly record struct ParticleTruth
     /// <summary>Radius in nm (spheres, blobs); for ellipses, the semi-major axis.</summary>
     public double RadiusNm { get; init; } = double.NaN;
 
+    /// <summary>Semi-minor axis in nm (ellipses, ellipsoids, cells).</summary>
+    public double MinorRadiusNm { get; init; } = double.NaN;
+
+    /// <summary>Semi-axis along z in nm (ellipsoids).</summary>
+    public double AxialRadiusNm { get; init; } = double.NaN;
+
+    /// <summary>In-plane angle of the major axis from +x towards +y, in radians (ellipses, ellipsoids, cells).</summary>
+    public double AngleRad { get; init; } = double.NaN;
+
     /// <summary>Refractive index of the particle.</summary>
     public double RefractiveIndex { get; init; } = double.NaN;
 
@@ -39,6 +48,15 @@ public readonly record struct ParticleTruth
 
     /// <summary>Identity of the particle across the frames of a movie; -1 when not tracked.</summary>
     public int TrackId { get; init; } = -1;
+
+    /// <summary>The feature type the particle was drawn from.</summary>
+    public ScattererKind Kind { get; init; } = ScattererKind.PointEmitter;
+
+    /// <summary>Index of the recipe feature (<c>sample[k]</c>) the particle was drawn from, or -1.</summary>
+    public int Feature { get; init; } = -1;
+
+    /// <summary>Copy index within its feature's draws, or -1 when the particle is not one of the sample's own copies (a movie's particles).</summary>
+    public int Copy { get; init; } = -1;
 
     /// <summary>Whether the emitter was on (emitting) during the exposure.</summary>
     public bool IsOn { get; init; } = true;
