@@ -11,7 +11,7 @@ internal static class SimulateCommand
     public static Command Create(CliConsole console)
     {
         var recipe = new Argument<string>("recipe") { Description = "The simulation recipe (YAML)" };
-        var count = new Option<int>("--count", "-n") { Description = "Number of samples (frames) to simulate", DefaultValueFactory = _ => 1 };
+        var count = new Option<int>("--count", "-n") { Description = "Number of samples (frames) to simulate; for a movie recipe (dynamics) with dynamics.frames, the number of movies, each that many frames long, written one after another", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output", "-o") { Description = "The movie to write (float32 TIFF, calibrated)", Required = true };
         var truth = new Option<string?>("--truth") { Description = "Write the ground truth as a ThunderSTORM table (nm, 1-based frames)" };
         var labels = new Option<string?>("--labels") { Description = "Write the labels as a float32 TIFF: each sample's channels as consecutive frames" };

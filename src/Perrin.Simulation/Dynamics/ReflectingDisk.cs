@@ -28,18 +28,21 @@ public sealed class ReflectingDisk : Confinement
     public double Radius { get; }
 
     internal override ParticlePosition Step(in AxisScales scales, ParticlePosition from, ParticlePosition anchor, double dt, RandomStream random)
+        => Reflect(FreeStep(scales, from, dt, random), CentreX, CentreY, Radius);
+
+    /// <summary>Mirrors a position outside the circle back in along its radius.</summary>
+    internal static ParticlePosition Reflect(ParticlePosition p, double centreX, double centreY, double radius)
     {
-        var p = FreeStep(scales, from, dt, random);
-        var dx = p.X - CentreX;
-        var dy = p.Y - CentreY;
+        var dx = p.X - centreX;
+        var dy = p.Y - centreY;
         var r = Math.Sqrt((dx * dx) + (dy * dy));
-        if (r <= Radius)
+        if (r <= radius)
         {
             return p;
         }
 
         // A negative folded radius means the mirrored path went through the centre to the opposite side.
-        var scale = Fold(r, -Radius, Radius) / r;
-        return p with { X = CentreX + (dx * scale), Y = CentreY + (dy * scale) };
+        var scale = Fold(r, -radius, radius) / r;
+        return p with { X = centreX + (dx * scale), Y = centreY + (dy * scale) };
     }
 }

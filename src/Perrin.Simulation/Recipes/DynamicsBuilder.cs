@@ -16,4 +16,24 @@ public sealed class DynamicsBuilder : SectionBuilder<DynamicsBuilder>
 
     public DynamicsBuilder Blinking(PropertySpec onRatePerS, PropertySpec offRatePerS, PropertySpec bleachRatePerS) =>
         Set("blinking.on_rate_per_s", onRatePerS).Set("blinking.off_rate_per_s", offRatePerS).Set("blinking.bleach_rate_per_s", bleachRatePerS);
+
+    public DynamicsBuilder Hurst(PropertySpec hurst) => Set("hurst", hurst);
+
+    public DynamicsBuilder Alpha(PropertySpec alpha) => Set("alpha", alpha);
+
+    public DynamicsBuilder Axial(bool axial) => Set("axial", Spec.Constant(axial));
+
+    public DynamicsBuilder ZRangeNm(PropertySpec thickness) => Set("z_range_nm", thickness);
+
+    public DynamicsBuilder ExposureSubsteps(PropertySpec substeps) => Set("exposure_substeps", substeps);
+
+    /// <summary>kind box (size_um), disk (radius_um) or trap (stiffness_per_s): <paramref name="size"/> is the field of that kind.</summary>
+    public DynamicsBuilder Confinement(string kind, PropertySpec size) => Set("confinement.kind", Spec.Text(kind)).Set(kind switch
+    {
+        "box" => "confinement.size_um",
+        "disk" => "confinement.radius_um",
+        _ => "confinement.stiffness_per_s",
+    }, size);
+
+    public DynamicsBuilder Brightness(string distribution, PropertySpec cv) => Set("brightness.distribution", Spec.Text(distribution)).Set("brightness.cv", cv);
 }

@@ -137,9 +137,9 @@ public abstract class ImageSimulator
     /// <summary>Writes the expected photons per pixel (before the camera) of the particles into <paramref name="signal"/>.</summary>
     protected abstract void RenderSignal(ResolvedProperties sample, ReadOnlySpan<ParticleTruth> truth, Span<float> signal);
 
-    /// <summary>Turns expected photons into ADU in place: by default the recipe's camera (<see cref="RecipeCameraModels"/>).</summary>
+    /// <summary>Turns expected photons into ADU in place: by default the recipe's camera and sensor (<see cref="RecipeCameraModels.Record"/>).</summary>
     protected virtual void Record(ResolvedProperties sample, Span<float> image, RandomStream camera) =>
-        RecipeCameraModels.For(Recipe, sample).Apply(image, Width, Height, camera);
+        RecipeCameraModels.Record(Recipe, sample, image, camera);
 
     private static double Member(ResolvedGroup group, int copy, string name, double fallback) =>
         group.Has(name) ? group.Number(copy, name) : fallback;

@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Perrin.Core.Randomness;
 using Perrin.Simulation.Camera;
 using Perrin.Simulation.Properties;
 using Perrin.Simulation.Recipes;
+using MapParameters = (ulong Seed, double MedianReadNoise, double ReadNoiseLogSpread, double OffsetMean, double OffsetSd, double ElectronsPerAdu, double GainSd);
 
 namespace Perrin.Simulation.Rendering;
 
@@ -9,10 +13,24 @@ namespace Perrin.Simulation.Rendering;
 /// <see cref="CameraModel.Ideal"/>; <c>emccd</c> and <c>smlm-challenge-emccd</c> are <see cref="CameraModel.SmlmChallenge2016Emccd"/>;
 /// <c>scmos</c> is <see cref="CameraModel.TypicalScmos"/>; <c>ccd</c> is <see cref="CameraModel.Ccd"/>. The fields
 /// quantum_efficiency, read_noise_e, em_gain, adu_per_e (ADU per electron, the inverse of
-/// <see cref="CameraModel.ElectronsPerAdu"/>), baseline_adu and bit_depth override the preset.
+/// <see cref="CameraModel.ElectronsPerAdu"/>), baseline_adu, bit_depth, full_well_e and dark_e override the preset.
+/// <see cref="Sensor"/> adds what stays fixed over a sample or a movie (<see cref="RecipeSensor"/>): it is drawn
+/// from the stream (seed, <see cref="RandomStream.Stream"/> of the camera stream, <see cref="SensorPurpose"/>), so
+/// every frame recorded with camera streams of the same index (a sample's, or a movie's frames
+/// <c>(seed, movie, CameraPurpose).Substream(frame)</c>) shares one background and one fixed pattern.
 /// </summary>
 public static class RecipeCameraModels
 {
+    public static readonly ulong SensorPurpose = StablePathHash.Of("perrin.simulation.sensor");
+
+    public static readonly ulong MapsPurpose = StablePathHash.Of("perrin.simulation.scmos-maps");
+
+    private static readonly string[] MapFields = ["seed", "read_noise_sd_e", "read_noise_log_sd", "offset_sd_adu", "gain_sd"];
+
+    private static readonly ConditionalWeakTable<ResolvedProperties, ConcurrentDictionary<(ulong Seed, ulong Stream), RecipeSensor>> Sensors = new();
+
+    private static readonly ConditionalWeakTable<Recipe, ConcurrentDictionary<MapParameters, ScmosPixelMaps>> SensorMaps = new();
+
     public static CameraModel Preset(string? name) => name switch
     {
         null or "ideal" => CameraModel.Ideal,
@@ -54,6 +72,16 @@ public static class RecipeCameraModels
             {
                 model = model with { BaselineAdu = baseline.Number };
             }
+
+            if (sample.TryGet("camera.full_well_e", out var fullWell))
+            {
+                model = model with { FullWellElectrons = fullWell.Number };
+            }
+
+            if (sample.TryGet("camera.dark_e", out var dark))
+            {
+                model = model with { DarkElectrons = dark.Number };
+            }
         }
         catch (ArgumentException error)
         {
@@ -73,10 +101,88 @@ public static class RecipeCameraModels
         return model;
     }
 
-    /// <summary>Background photons per pixel for this sample (0 when the recipe gives none).</summary>
+    /// <summary>
+    /// The constant background photons per pixel the modality's signal holds: <c>camera.background_photons</c>
+    /// (0 when the recipe gives none), or 0 when <c>camera.background.kind</c> is gradient or structured, whose
+    /// whole background the <see cref="RecipeSensor"/> adds.
+    /// </summary>
     public static double BackgroundPhotons(ResolvedProperties sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
+        if (sample.TryGet("camera.background.kind", out var kind) && kind.Text != "constant")
+        {
+            return 0;
+        }
+
         return sample.TryGet("camera.background_photons", out var value) ? value.Number : 0;
     }
+
+    /// <summary>The sensor of the sample or movie the camera stream belongs to (built once per stream index and kept with the sample).</summary>
+    public static RecipeSensor Sensor(Recipe recipe, ResolvedProperties sample, RandomStream camera)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(camera);
+        var sensors = Sensors.GetValue(sample, _ => new());
+        return sensors.GetOrAdd((camera.Seed, camera.Stream), key => RecipeSensor.Create(recipe, sample, new RandomStream(key.Seed, key.Stream, SensorPurpose)));
+    }
+
+    /// <summary>Records expected photons into ADU in place with the sensor of <paramref name="camera"/>'s sample or movie.</summary>
+    public static void Record(Recipe recipe, ResolvedProperties sample, Span<float> image, RandomStream camera) =>
+        Sensor(recipe, sample, camera).Record(image, recipe.Image.Width, recipe.Image.Height, camera);
+
+    /// <summary>
+    /// The recipe's sCMOS maps, or null without <c>camera.scmos_maps</c>: drawn from (scmos_maps.seed or the
+    /// recipe's seed, 0, <see cref="MapsPurpose"/>) around the camera's read noise, baseline and gain, the same for
+    /// every sample and frame. The map fields must be constants.
+    /// </summary>
+    internal static ScmosPixelMaps? Maps(Recipe recipe, ResolvedProperties sample, CameraModel model)
+    {
+        if (recipe.Camera is not { } camera || !camera.Properties.Keys.Any(k => k.StartsWith("scmos_maps.", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        foreach (var field in MapFields)
+        {
+            if (camera.Properties.TryGetValue($"scmos_maps.{field}", out var spec) && spec is not ConstantSpec)
+            {
+                throw RecipeErrors.At(recipe, $"camera.scmos_maps.{field}", $"camera.scmos_maps.{field} must be a constant: a sensor's maps are drawn once per recipe");
+            }
+        }
+
+        var parameters = new MapParameters(
+            sample.TryGet("camera.scmos_maps.seed", out var seed) ? (ulong)seed.Number : recipe.Seed,
+            Number(sample, "camera.scmos_maps.read_noise_sd_e", model.ReadNoiseElectrons),
+            Number(sample, "camera.scmos_maps.read_noise_log_sd", 0.35),
+            model.BaselineAdu,
+            Number(sample, "camera.scmos_maps.offset_sd_adu", 0),
+            model.ElectronsPerAdu,
+            Number(sample, "camera.scmos_maps.gain_sd", 0));
+        return SensorMaps.GetValue(recipe, _ => new()).GetOrAdd(parameters, p => Generate(recipe, p));
+    }
+
+    private static ScmosPixelMaps Generate(Recipe recipe, MapParameters p)
+    {
+        try
+        {
+            return ScmosPixelMaps.Generate(
+                recipe.Image.Width,
+                recipe.Image.Height,
+                new RandomStream(p.Seed, 0, MapsPurpose),
+                p.MedianReadNoise,
+                p.ReadNoiseLogSpread,
+                p.OffsetMean,
+                p.OffsetSd,
+                p.ElectronsPerAdu,
+                p.GainSd);
+        }
+        catch (ArgumentException error)
+        {
+            throw RecipeErrors.At(recipe, "camera.scmos_maps", $"camera.scmos_maps: {error.Message}");
+        }
+    }
+
+    private static double Number(ResolvedProperties sample, string path, double fallback) =>
+        sample.TryGet(path, out var value) ? value.Number : fallback;
 }
