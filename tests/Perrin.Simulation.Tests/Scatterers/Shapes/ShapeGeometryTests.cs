@@ -103,7 +103,7 @@ public class ShapeGeometryTests
         Assert.All(image, v => Assert.Equal(0f, v));
 
         // A 1 nm slab through the equator holds 1 nm × the disk of radius R: πR² nm·px² in all. Its chord is a
-        // step at the rim, sampled on the 12 × 12 rim grid, so this is good to ~1e-3 rather than the volume's 1e-4.
+        // step at the rim, sampled on the 8 × 8 rim grid, so this is good to ~1e-3 rather than the volume's 1e-4.
         sphere.AddSlab(image, Size, Size, -0.5, 0.5, 1);
         Assert.Equal(1, Sum(image) / (Math.PI * 25), 2e-3);
     }
