@@ -114,4 +114,24 @@ public sealed class SimulateCommandTests
         Assert.Single(error.Trim().Split('\n'));
         Assert.False(File.Exists(folder["m.tif"]));
     }
+
+    [Fact]
+    public void SimulatesTheCellsExampleWithInstanceMasks()
+    {
+        using var folder = new TempFolder();
+        var recipe = Path.Combine(Path.GetDirectoryName(ExampleRecipe)!, "cells-counting.yaml");
+        var (code, _, error) = CliHarness.Run("simulate", recipe, "-n", "2", "-o", folder["cells.tif"], "--truth", folder["cells.csv"], "--labels", folder["masks.tif"], "--threads", "2");
+        Assert.True(code == 0, error);
+        using (var movie = TiffReader.Open(folder["cells.tif"]))
+        {
+            Assert.Equal(2, movie.Info.FrameCount);
+            Assert.Equal(256, movie.Info.Width);
+            Assert.Equal(650, movie.Metadata.PixelSizeNm);
+        }
+
+        Assert.NotEmpty(LocalizationTableIO.Read(folder["cells.csv"]).Rows);
+        using var labels = TiffReader.Open(folder["masks.tif"]);
+        Assert.Equal(2, labels.Info.FrameCount);
+        Assert.Equal(256, labels.Info.Height);
+    }
 }

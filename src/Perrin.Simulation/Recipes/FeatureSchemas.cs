@@ -23,11 +23,11 @@ internal static class FeatureSchemas
     private static readonly Dictionary<string, SectionSchema> Schemas = new(StringComparer.Ordinal)
     {
         ["point_emitter"] = Make("point_emitter", "photons", "sigma_nm"),
-        ["sphere"] = Make("sphere", "radius_nm", "refractive_index", "intensity"),
+        ["sphere"] = Make("sphere", "radius_nm", "refractive_index", "intensity", "photons"),
         ["mie_sphere"] = Make("mie_sphere", "radius_nm", "refractive_index"),
-        ["ellipse"] = Make("ellipse", "radius_nm", "minor_radius_nm", "angle_rad", "intensity"),
-        ["ellipsoid"] = Make("ellipsoid", "radius_nm", "minor_radius_nm", "axial_radius_nm", "angle_rad", "refractive_index", "intensity"),
-        ["cell"] = Make("cell", "radius_nm", "minor_radius_nm", "angle_rad", "refractive_index", "intensity"),
+        ["ellipse"] = Make("ellipse", "radius_nm", "minor_radius_nm", "angle_rad", "intensity", "photons"),
+        ["ellipsoid"] = Make("ellipsoid", "radius_nm", "minor_radius_nm", "axial_radius_nm", "angle_rad", "refractive_index", "intensity", "photons"),
+        ["cell"] = Make("cell", "radius_nm", "minor_radius_nm", "axial_radius_nm", "angle_rad", "refractive_index", "intensity", "photons"),
     };
 
     public static SectionSchema? For(string type) => Schemas.GetValueOrDefault(type);

@@ -109,6 +109,7 @@ public static class RecipeSchema
         FieldSchema.Choice("form", "what the network learns to output", [.. LabelForms]) with { Required = true },
         FieldSchema.Number("sigma_px", ValueRange.Positive, "width of rendered spots (heatmap, density)"),
         FieldSchema.Integer("upsample", 1, 16, "label grid refinement (superres, decode)"),
+        FieldSchema.Boolean("instances", "mask: each particle marked with its track id + 1 instead of 1"),
     ]);
 
     public static SectionSchema Augmentations { get; } = new("augmentations",

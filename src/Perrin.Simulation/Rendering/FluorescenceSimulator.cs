@@ -1,6 +1,7 @@
 using Perrin.Simulation.Optics;
 using Perrin.Simulation.Properties;
 using Perrin.Simulation.Recipes;
+using Perrin.Simulation.Scatterers.Shapes;
 using Perrin.Simulation.Truth;
 
 namespace Perrin.Simulation.Rendering;
@@ -9,6 +10,10 @@ namespace Perrin.Simulation.Rendering;
 /// Fluorescence: every point_emitter is drawn with its expected photons through the recipe's PSF
 /// (<see cref="RecipePsfs"/>; with the gaussian model, each copy's own σ, a movie's particles that of their
 /// feature's first copy), on the constant <c>camera.background_photons</c>, recorded by the recipe's camera.
+/// Spheres, ellipses, ellipsoids and cells are bodies filled uniformly with dye (<see cref="TruthShapes"/>), whose
+/// <c>photons</c> are the body's total: the image is the sum over z slabs of the slab's emission convolved with the
+/// PSF at the slab's depth (<see cref="BlurredProjection"/> for the gaussian model, which ignores z;
+/// <see cref="TabulatedBodyEmission"/> for airy and pupil). Mie spheres belong to the coherent modalities.
 /// </summary>
 public sealed class FluorescenceSimulator : ImageSimulator
 {
@@ -24,9 +29,9 @@ public sealed class FluorescenceSimulator : ImageSimulator
 
         for (var k = 0; k < recipe.Sample.Count; k++)
         {
-            if (recipe.Sample[k].Type != "point_emitter")
+            if (recipe.Sample[k].Type == "mie_sphere")
             {
-                throw RecipeErrors.At(recipe, $"sample[{k}]", $"sample[{k}] is a {recipe.Sample[k].Type}; fluorescence images are simulated from point_emitter features");
+                throw RecipeErrors.At(recipe, $"sample[{k}]", $"sample[{k}] is a mie_sphere, which scatters coherent light; fluorescence images are simulated from point_emitter, sphere, ellipse, ellipsoid and cell features");
             }
         }
 
@@ -42,13 +47,52 @@ public sealed class FluorescenceSimulator : ImageSimulator
     {
         signal.Fill((float)RecipeCameraModels.BackgroundPhotons(sample));
         var shared = _psfs.Shared(sample);
-        for (var i = 0; i < truth.Length; i++)
+        var pixel = sample.Number("optics.pixel_size_nm");
+        var defocus = -RecipePsfs.Depth(sample, 0);
+        List<BlurredProjection>? projections = null;
+        try
         {
-            ref readonly var p = ref truth[i];
-            if (p.IsOn && p.Photons > 0)
+            for (var i = 0; i < truth.Length; i++)
             {
+                ref readonly var p = ref truth[i];
+                if (!p.IsOn || !(p.Photons > 0))
+                {
+                    continue;
+                }
+
                 var psf = shared ?? _psfs.Gaussian(sample, sample.Group($"sample[{Math.Max(p.Feature, 0)}]"), Math.Max(p.Copy, 0));
-                psf.AddPoint(signal, Width, Height, p.X, p.Y, RecipePsfs.Depth(sample, p.Z), p.Photons);
+                if (!TruthShapes.IsExtended(p.Kind))
+                {
+                    psf.AddPoint(signal, Width, Height, p.X, p.Y, RecipePsfs.Depth(sample, p.Z), p.Photons);
+                }
+                else if (psf is GaussianPsf gaussian)
+                {
+                    projections ??= [];
+                    var projection = projections.Find(b => b.SigmaPixels == gaussian.SigmaPixels);
+                    if (projection is null)
+                    {
+                        projection = new BlurredProjection(Width, Height, gaussian.SigmaPixels);
+                        projections.Add(projection);
+                    }
+
+                    projection.Add(p, pixel);
+                }
+                else
+                {
+                    TabulatedBodyEmission.Add(signal, Width, Height, p, pixel, psf, PsfModel == "pupil", defocus);
+                }
+            }
+
+            foreach (var projection in projections ?? [])
+            {
+                projection.AddTo(signal);
+            }
+        }
+        finally
+        {
+            foreach (var projection in projections ?? [])
+            {
+                projection.Dispose();
             }
         }
     }

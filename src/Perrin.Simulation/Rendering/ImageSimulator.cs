@@ -1,3 +1,4 @@
+using System.Numerics;
 using Perrin.Core.Randomness;
 using Perrin.Simulation.Labels;
 using Perrin.Simulation.Properties;
@@ -18,6 +19,9 @@ namespace Perrin.Simulation.Rendering;
 public abstract class ImageSimulator
 {
     public static readonly ulong CameraPurpose = StablePathHash.Of("perrin.simulation.camera");
+
+    /// <summary>Purpose of the stream that draws each copy's <see cref="ParticleTruth.ShapeSeed"/>.</summary>
+    public static readonly ulong ShapePurpose = StablePathHash.Of("perrin.simulation.shape");
 
     protected ImageSimulator(Recipe recipe)
     {
@@ -80,7 +84,9 @@ public abstract class ImageSimulator
             var kind = ScattererKinds.FromFeature(Recipe.Sample[k].Type);
             for (var i = 0; i < group.Count; i++)
             {
-                truth.Add(new ParticleTruth(Member(group, i, "x", 0), Member(group, i, "y", 0), Member(group, i, "z", 0))
+                var x = Member(group, i, "x", 0);
+                var y = Member(group, i, "y", 0);
+                truth.Add(new ParticleTruth(x, y, Member(group, i, "z", 0))
                 {
                     Photons = Member(group, i, "photons", kind == ScattererKind.PointEmitter ? 0 : double.NaN),
                     Intensity = Member(group, i, "intensity", double.NaN),
@@ -93,6 +99,7 @@ public abstract class ImageSimulator
                     Feature = k,
                     Copy = i,
                     TrackId = truth.Count,
+                    ShapeSeed = ShapeSeed(k, i, x, y),
                 });
             }
         }
@@ -140,6 +147,15 @@ public abstract class ImageSimulator
     /// <summary>Turns expected photons into ADU in place: by default the recipe's camera and sensor (<see cref="RecipeCameraModels.Record"/>).</summary>
     protected virtual void Record(ResolvedProperties sample, Span<float> image, RandomStream camera) =>
         RecipeCameraModels.Record(Recipe, sample, image, camera);
+
+    // The sample's properties carry no sample index, so a copy's stream is keyed by its feature, copy and drawn
+    // position: distinct copies get independent outlines, and the same sample always the same ones.
+    private ulong ShapeSeed(int feature, int copy, double x, double y)
+    {
+        var key = ((ulong)(uint)feature << 32) | (uint)copy;
+        var position = (ulong)BitConverter.DoubleToInt64Bits(x) ^ BitOperations.RotateLeft((ulong)BitConverter.DoubleToInt64Bits(y), 29);
+        return new RandomStream(Recipe.Seed, key ^ (position * 0x9E3779B97F4A7C15UL), ShapePurpose).NextUInt64();
+    }
 
     private static double Member(ResolvedGroup group, int copy, string name, double fallback) =>
         group.Has(name) ? group.Number(copy, name) : fallback;

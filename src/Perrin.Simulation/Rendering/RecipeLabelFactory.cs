@@ -7,8 +7,9 @@ namespace Perrin.Simulation.Rendering;
 /// <summary>
 /// The label a recipe's <c>labels.form</c> names, with its fields (σ = <c>labels.sigma_px</c>, default
 /// <see cref="DefaultSigmaPixels"/>; factor = <c>labels.upsample</c>, default <see cref="DefaultUpsample"/>):
-/// <c>positions</c> or no labels section → none (the truth table is the label); <c>mask</c> → binary disks of
-/// radius 2σ; <c>heatmap</c> → <see cref="GaussianHeatmap"/>(σ); <c>density</c> → <see cref="DensityMap"/>(σ);
+/// <c>positions</c> or no labels section → none (the truth table is the label); <c>mask</c> →
+/// <see cref="ShapeMask"/>: the outlines of extended bodies and disks of radius 2σ around point emitters, binary,
+/// or numbered by track id + 1 with <c>labels.instances: true</c>; <c>heatmap</c> → <see cref="GaussianHeatmap"/>(σ); <c>density</c> → <see cref="DensityMap"/>(σ);
 /// <c>superres</c> → <see cref="SuperResolutionMap"/>(factor); <c>decode</c> → <see cref="DecodeMap"/> with photon
 /// and z channels (photons in units of 1000, z in µm); <c>volume</c> → <see cref="ZBinnedVolume"/> of
 /// <see cref="VolumeBins"/> slabs over ±<see cref="VolumeReachNm"/> nm at the given factor.
@@ -31,7 +32,10 @@ public static class RecipeLabelFactory
             return recipe.Labels?.Form switch
             {
                 null or "positions" => null,
-                LabelNames.Mask => new DiskMask(2 * sigma),
+                LabelNames.Mask => new ShapeMask(2 * sigma, sample.Number("optics.pixel_size_nm"))
+                {
+                    Instances = sample.TryGet("labels.instances", out var instances) && instances.Boolean,
+                },
                 LabelNames.Heatmap => new GaussianHeatmap(sigma),
                 LabelNames.Density => new DensityMap(sigma),
                 LabelNames.SuperResolution => new SuperResolutionMap(factor),

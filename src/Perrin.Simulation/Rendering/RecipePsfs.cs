@@ -127,8 +127,9 @@ public sealed class RecipePsfs
                 for (var i = 0; i < group.Count; i++)
                 {
                     var depth = Depth(sample, group.Has("z") ? group.Number(i, "z") : 0);
-                    low = Math.Min(low, depth);
-                    high = Math.Max(high, depth);
+                    var reach = BodyReach(group, i);
+                    low = Math.Min(low, depth - reach);
+                    high = Math.Max(high, depth + reach);
                 }
             }
         }
@@ -149,6 +150,11 @@ public sealed class RecipePsfs
             ? PsfTableOptions.AtDepth(low) with { OffsetsPerPixel = 8 }
             : PsfTableOptions.DepthRange(low, high, (int)Math.Round((high - low) / DepthStepNm) + 1) with { OffsetsPerPixel = 8 };
     }
+
+    // Extended bodies reach no farther in z than their largest semi-axis.
+    private static double BodyReach(ResolvedGroup group, int copy) => Math.Max(
+        group.Has("radius_nm") ? group.Number(copy, "radius_nm") : 0,
+        group.Has("axial_radius_nm") ? group.Number(copy, "axial_radius_nm") : 0);
 
     private OpticalSystem System(ResolvedProperties sample)
     {

@@ -58,6 +58,9 @@ public readonly record struct ParticleTruth
     /// <summary>Copy index within its feature's draws, or -1 when the particle is not one of the sample's own copies (a movie's particles).</summary>
     public int Copy { get; init; } = -1;
 
+    /// <summary>Seed of the random parts of the particle's shape (a cell's outline), so the shape is a pure function of the truth.</summary>
+    public ulong ShapeSeed { get; init; }
+
     /// <summary>Whether the emitter was on (emitting) during the exposure.</summary>
     public bool IsOn { get; init; } = true;
 }

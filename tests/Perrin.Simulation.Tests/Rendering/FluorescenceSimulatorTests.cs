@@ -141,7 +141,7 @@ public class FluorescenceSimulatorTests
     [Fact]
     public void OtherModalitiesAndFeaturesAreLocatedErrors()
     {
-        var error = Assert.Throws<RecipeException>(() => new FluorescenceSimulator(SimulatorRecipes.Fluorescence("{ model: gaussian }", "{ feature: sphere, count: 1, radius_nm: 100 }")));
+        var error = Assert.Throws<RecipeException>(() => new FluorescenceSimulator(SimulatorRecipes.Fluorescence("{ model: gaussian }", "{ feature: mie_sphere, count: 1, radius_nm: 100, refractive_index: 1.59 }")));
         Assert.Equal("sample[0]", error.FieldPath);
         Assert.Equal("test.yaml", error.FilePath);
         Assert.NotNull(error.Line);
