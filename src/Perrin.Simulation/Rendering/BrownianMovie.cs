@@ -29,6 +29,7 @@ public sealed class BrownianMovie
         ArgumentNullException.ThrowIfNull(simulator);
         _simulator = simulator;
         var recipe = simulator.Recipe;
+        simulator.Augmentations.RejectInMovie();
         _sample = simulator.Properties(0);
         if (!_sample.TryGet("dynamics.frame_interval_ms", out var interval))
         {

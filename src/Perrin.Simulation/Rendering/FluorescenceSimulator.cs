@@ -48,7 +48,7 @@ public sealed class FluorescenceSimulator : ImageSimulator
             if (p.IsOn && p.Photons > 0)
             {
                 var psf = shared ?? _psfs.Gaussian(sample, sample.Group($"sample[{Math.Max(p.Feature, 0)}]"), Math.Max(p.Copy, 0));
-                psf.AddPoint(signal, Width, Height, p.X, p.Y, RecipePsfs.Depth(sample, p.Z), p.Photons);
+                psf.AddPoint(signal, CanvasWidth, CanvasHeight, p.X, p.Y, RecipePsfs.Depth(sample, p.Z), p.Photons);
             }
         }
     }
