@@ -4,8 +4,10 @@ namespace Perrin.Simulation.Augmentations;
 
 /// <summary>
 /// An affine warp (DeepTrack's Affine): the particle at p moves to <see cref="Map"/>(p); each output pixel q takes
-/// the input's bilinear value at Map⁻¹(q), clamped to the edge outside the input (<see cref="Bilinear"/>), so
+/// the input's cubic-interpolated value at Map⁻¹(q), clamped to the edge outside the input (<see cref="CubicSampler"/>), so
 /// the output keeps the input's size. Positions and shapes follow <see cref="TruthGeometry"/> with A = Map.Linear.
+/// Minifying maps (|det A| &lt; 1) are not prefiltered: they alias, and a spot's summed signal may then differ from
+/// |det A| times its photons by a few percent (5 % at scale 0.77 for a PSF of σ = 1.2 px); centroids are unaffected.
 /// </summary>
 public sealed record AffineWarp : IImageAugmentation
 {
@@ -36,7 +38,7 @@ public sealed record AffineWarp : IImageAugmentation
             var row = destination.Slice(y * width, width);
             for (var x = 0; x < row.Length; x++)
             {
-                row[x] = Bilinear.Sample(source, width, height, rowX + (m.A11 * x), rowY + (m.A21 * x));
+                row[x] = CubicSampler.Sample(source, width, height, rowX + (m.A11 * x), rowY + (m.A21 * x));
             }
         }
     }

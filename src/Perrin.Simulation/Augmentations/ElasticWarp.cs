@@ -5,11 +5,11 @@ namespace Perrin.Simulation.Augmentations;
 
 /// <summary>
 /// An elastic deformation (Simard, Steinkraus and Platt 2003; DeepTrack's ElasticTransformation): output pixel q
-/// takes the input's bilinear value (clamped to the edge) at g(q) = q + d(q), where d is white noise, uniform on
+/// takes the input's cubic-interpolated value (<see cref="CubicSampler"/>) at g(q) = q + d(q), where d is white noise, uniform on
 /// [−1, 1] per pixel and axis, smoothed by a Gaussian of σ = sigma_px and multiplied by α = alpha_px. Between pixel
-/// centres d is interpolated bilinearly (clamped outside the image), so g is continuous and a particle at p
+/// centres d itself is interpolated bilinearly (clamped outside the image), so g is continuous and a particle at p
 /// appears at the q with g(q) = p, found by Newton's method from q = p − d(p) to <see cref="TolerancePx"/> within
-/// <see cref="MaxIterations"/> steps (a fixed-point step where I + ∇d is near singular). The shape and photons
+/// <see cref="MaxIterations"/> steps of at most 1 px (a fixed-point step where I + ∇d is near singular). The shape and photons
 /// follow <see cref="TruthGeometry"/> with the local linear map (I + ∇d(q))⁻¹. Where |∇d| reaches 1 the map folds
 /// and a particle may appear twice; the truth keeps the solution nearest the start.
 /// </summary>
@@ -17,6 +17,9 @@ public sealed class ElasticWarp : IImageAugmentation
 {
     public const double TolerancePx = 1e-9;
     public const int MaxIterations = 50;
+
+    /// <summary>Longest Newton step, so that a step across a fold cannot throw the search far away.</summary>
+    private const double MaxStepPx = 1;
 
     private readonly float[] _dx;
     private readonly float[] _dy;
@@ -72,7 +75,7 @@ public sealed class ElasticWarp : IImageAugmentation
             var offset = y * width;
             for (var x = 0; x < width; x++)
             {
-                destination[offset + x] = Bilinear.Sample(source, width, height, x + (double)_dx[offset + x], y + (double)_dy[offset + x]);
+                destination[offset + x] = CubicSampler.Sample(source, width, height, x + (double)_dx[offset + x], y + (double)_dy[offset + x]);
             }
         }
     }
@@ -100,10 +103,14 @@ public sealed class ElasticWarp : IImageAugmentation
             }
 
             var det = jacobian.Determinant;
-            if (det > 1e-3)
+            if (Math.Abs(det) > 1e-3)
             {
-                qx -= ((jacobian.A22 * rx) - (jacobian.A12 * ry)) / det;
-                qy -= ((jacobian.A11 * ry) - (jacobian.A21 * rx)) / det;
+                var sx = ((jacobian.A22 * rx) - (jacobian.A12 * ry)) / det;
+                var sy = ((jacobian.A11 * ry) - (jacobian.A21 * rx)) / det;
+                var length = Math.Sqrt((sx * sx) + (sy * sy));
+                var damping = length > MaxStepPx ? MaxStepPx / length : 1;
+                qx -= sx * damping;
+                qy -= sy * damping;
             }
             else
             {

@@ -83,7 +83,7 @@ public static class RecipeSchema
     [
         FieldSchema.Boolean("flip", "random horizontal and vertical flips, each with probability 1/2"),
         FieldSchema.Boolean("rotate90", "random rotations by 0, 1, 2 or 3 quarter turns (square images)"),
-        FieldSchema.Group("affine", "affine warp about the image centre, bilinear, clamped to the edge",
+        FieldSchema.Group("affine", "affine warp about the image centre, cubic interpolation, clamped to the edge",
             FieldSchema.Number("rotation_deg", ValueRange.Any, "rotation from +x towards +y (clockwise on screen)"),
             FieldSchema.Number("scale", ValueRange.Positive, "isotropic magnification"),
             FieldSchema.Number("scale_x", ValueRange.Positive, "further magnification along x"),
