@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Perrin.Simulation.Augmentations;
 
@@ -14,6 +15,35 @@ internal static class CubicSampler
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sample(ReadOnlySpan<float> image, int width, int height, double x, double y)
+    {
+        if (x >= 1 && x < width - 2 && y >= 1 && y < height - 2)
+        {
+            return Interior(image, width, x, y);
+        }
+
+        return Border(image, width, height, x, y);
+    }
+
+    /// <summary>The 4 × 4 neighbourhood lies inside the image, which the caller has checked, so no index is clamped.</summary>
+    private static float Interior(ReadOnlySpan<float> image, int width, double x, double y)
+    {
+        var x0 = (int)x;
+        var y0 = (int)y;
+        var (wx0, wx1, wx2, wx3) = Weights((float)(x - x0));
+        var (wy0, wy1, wy2, wy3) = Weights((float)(y - y0));
+        ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(image), ((y0 - 1) * width) + x0 - 1);
+        ref var q = ref Unsafe.Add(ref p, width);
+        ref var r = ref Unsafe.Add(ref q, width);
+        ref var s = ref Unsafe.Add(ref r, width);
+        var v = (wy0 * Row(ref p, wx0, wx1, wx2, wx3))
+            + (wy1 * Row(ref q, wx0, wx1, wx2, wx3))
+            + (wy2 * Row(ref r, wx0, wx1, wx2, wx3))
+            + (wy3 * Row(ref s, wx0, wx1, wx2, wx3));
+        var floor = Math.Min(Math.Min(Unsafe.Add(ref q, 1), Unsafe.Add(ref q, 2)), Math.Min(Unsafe.Add(ref r, 1), Unsafe.Add(ref r, 2)));
+        return v > floor ? v : floor;
+    }
+
+    private static float Border(ReadOnlySpan<float> image, int width, int height, double x, double y)
     {
         x = Math.Clamp(x, 0, width - 1);
         y = Math.Clamp(y, 0, height - 1);
@@ -33,6 +63,10 @@ internal static class CubicSampler
         var floor = Math.Min(Math.Min(image[r1 + x0], image[r1 + xp]), Math.Min(image[r2 + x0], image[r2 + xp]));
         return v > floor ? v : floor;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Row(ref float row, float w0, float w1, float w2, float w3) =>
+        (w0 * row) + (w1 * Unsafe.Add(ref row, 1)) + (w2 * Unsafe.Add(ref row, 2)) + (w3 * Unsafe.Add(ref row, 3));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Row(ReadOnlySpan<float> image, int row, int xm, int x0, int xp, int xq, float w0, float w1, float w2, float w3) =>
