@@ -114,10 +114,24 @@ public static class RecipeSchema
 
     public static SectionSchema Augmentations { get; } = new("augmentations",
     [
-        FieldSchema.Boolean("flip", "random horizontal and vertical flips"),
-        FieldSchema.Boolean("rotate90", "random rotations by multiples of 90°"),
-        FieldSchema.Number("intensity_scale", ValueRange.Positive, "factor applied to the image"),
-        FieldSchema.Number("offset", ValueRange.Any, "value added to the image"),
+        FieldSchema.Boolean("flip", "random horizontal and vertical flips, each with probability 1/2"),
+        FieldSchema.Boolean("rotate90", "random rotations by 0, 1, 2 or 3 quarter turns (square images)"),
+        FieldSchema.Group("affine", "affine warp about the image centre, cubic interpolation, clamped to the edge",
+            FieldSchema.Number("rotation_deg", ValueRange.Any, "rotation from +x towards +y (clockwise on screen)"),
+            FieldSchema.Number("scale", ValueRange.Positive, "isotropic magnification"),
+            FieldSchema.Number("scale_x", ValueRange.Positive, "further magnification along x"),
+            FieldSchema.Number("scale_y", ValueRange.Positive, "further magnification along y"),
+            FieldSchema.Number("shear", ValueRange.Any, "shear factor: x gains shear·y before the scale and rotation"),
+            FieldSchema.Number("translate_x_px", ValueRange.Any, "shift along x in pixels"),
+            FieldSchema.Number("translate_y_px", ValueRange.Any, "shift along y in pixels")),
+        FieldSchema.Group("elastic", "smooth random deformation (Simard et al. 2003)",
+            FieldSchema.Number("alpha_px", ValueRange.NonNegative, "amplitude of the smoothed uniform noise, in pixels"),
+            FieldSchema.Number("sigma_px", new ValueRange(0, 1000, MinInclusive: false), "Gaussian smoothing of the displacement, in pixels")),
+        FieldSchema.Group("crop", "random window of the rendered image, which becomes the output",
+            FieldSchema.Integer("width", 1, MaxImageSize, "output width in pixels (constant)"),
+            FieldSchema.Integer("height", 1, MaxImageSize, "output height in pixels (constant)")),
+        FieldSchema.Number("intensity_scale", ValueRange.Positive, "factor applied to the signal (and the truth's photons) before the camera"),
+        FieldSchema.Number("offset", ValueRange.Any, "value added to the recorded image, in ADU"),
     ]);
 
     /// <summary>The sections other than image and sample, by name.</summary>

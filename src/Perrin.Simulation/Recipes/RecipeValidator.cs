@@ -26,6 +26,8 @@ public static class RecipeValidator
             SectionCheck.Feature(k, recipe.Sample[k], source);
         }
 
+        AugmentationsCheck.Check(recipe.Image, recipe.Augmentations, source);
+
         PropertyGraph graph;
         try
         {

@@ -52,6 +52,7 @@ public sealed class BrownianMovie
         ArgumentOutOfRangeException.ThrowIfNegative(movie);
         _simulator = simulator;
         _recipe = simulator.Recipe;
+        simulator.Augmentations.RejectInMovie();
         Movie = movie;
         _sample = simulator.Properties((ulong)movie);
         _camera = new RandomStream(_recipe.Seed, (ulong)movie, ImageSimulator.CameraPurpose);

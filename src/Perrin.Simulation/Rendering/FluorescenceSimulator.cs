@@ -63,7 +63,7 @@ public sealed class FluorescenceSimulator : ImageSimulator
                 var psf = shared ?? _psfs.Gaussian(sample, sample.Group($"sample[{Math.Max(p.Feature, 0)}]"), Math.Max(p.Copy, 0));
                 if (!TruthShapes.IsExtended(p.Kind))
                 {
-                    psf.AddPoint(signal, Width, Height, p.X, p.Y, RecipePsfs.Depth(sample, p.Z), p.Photons);
+                    psf.AddPoint(signal, CanvasWidth, CanvasHeight, p.X, p.Y, RecipePsfs.Depth(sample, p.Z), p.Photons);
                 }
                 else if (psf is GaussianPsf gaussian)
                 {
@@ -71,7 +71,7 @@ public sealed class FluorescenceSimulator : ImageSimulator
                     var projection = projections.Find(b => b.SigmaPixels == gaussian.SigmaPixels);
                     if (projection is null)
                     {
-                        projection = new BlurredProjection(Width, Height, gaussian.SigmaPixels);
+                        projection = new BlurredProjection(CanvasWidth, CanvasHeight, gaussian.SigmaPixels);
                         projections.Add(projection);
                     }
 
@@ -79,7 +79,7 @@ public sealed class FluorescenceSimulator : ImageSimulator
                 }
                 else
                 {
-                    TabulatedBodyEmission.Add(signal, Width, Height, p, pixel, psf, PsfModel == "pupil", defocus);
+                    TabulatedBodyEmission.Add(signal, CanvasWidth, CanvasHeight, p, pixel, psf, PsfModel == "pupil", defocus);
                 }
             }
 

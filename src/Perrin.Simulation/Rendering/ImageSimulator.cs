@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Numerics;
 using Perrin.Core.Randomness;
+using Perrin.Simulation.Augmentations;
 using Perrin.Simulation.Labels;
 using Perrin.Simulation.Properties;
 using Perrin.Simulation.Recipes;
@@ -14,6 +16,9 @@ namespace Perrin.Simulation.Rendering;
 /// A sample is rendered in two steps: the modality's noise-free signal (<see cref="RenderSignal"/>, expected
 /// photons per pixel), then the camera (<see cref="Record"/>, ADU). The label is the one <c>labels.form</c> names
 /// (<see cref="RecipeLabelFactory"/>, built from sample 0's label fields), drawn from the sample's truth.
+/// Augmentations (<see cref="AugmentationPlan"/>) sit between the two steps: the geometric ones warp the signal of
+/// the whole canvas (<c>image</c>) and move the truth with it, and may crop it to a smaller output, so that the
+/// camera noise is drawn once per output pixel; the label and the returned truth are the augmented ones.
 /// Implementations are immutable apart from shared caches, and safe to use from several threads.
 /// </summary>
 public abstract class ImageSimulator
@@ -31,6 +36,7 @@ public abstract class ImageSimulator
         var first = Sampler.Resolve(0UL);
         PixelSizeNm = first.Number("optics.pixel_size_nm");
         Label = RecipeLabelFactory.Create(recipe, first);
+        Augmentations = new AugmentationPlan(recipe);
     }
 
     public Recipe Recipe { get; }
@@ -38,9 +44,18 @@ public abstract class ImageSimulator
     /// <summary>The recipe's property graph, compiled once.</summary>
     protected RecipeSampler Sampler { get; }
 
-    public int Width => Recipe.Image.Width;
+    /// <summary>Width of the output images: the crop's when the recipe crops, else the canvas'.</summary>
+    public int Width => Augmentations.OutputWidth;
 
-    public int Height => Recipe.Image.Height;
+    public int Height => Augmentations.OutputHeight;
+
+    /// <summary>Width of the rendered field (<c>image.width</c>), the size <see cref="RenderSignal"/> fills before augmentations.</summary>
+    public int CanvasWidth => Recipe.Image.Width;
+
+    public int CanvasHeight => Recipe.Image.Height;
+
+    /// <summary>The recipe's augmentations.</summary>
+    public AugmentationPlan Augmentations { get; }
 
     /// <summary>Pixel size of sample 0, which the written movie is calibrated with.</summary>
     public double PixelSizeNm { get; }
@@ -109,13 +124,56 @@ public abstract class ImageSimulator
 
     /// <summary>
     /// Renders sample <paramref name="sampleIndex"/> into <paramref name="image"/> (ADU, Width × Height) and its
-    /// label into <paramref name="label"/> (<see cref="LabelLength"/> floats; an empty span skips the label).
+    /// label into <paramref name="label"/> (<see cref="LabelLength"/> floats; an empty span skips the label), and
+    /// returns its truth after the augmentations, in output pixels. Particles that augmentations move out of the
+    /// output are kept (<see cref="TruthPositions.InField"/> tells them apart, truth tables leave them out).
     /// </summary>
     public ParticleTruth[] Render(ulong sampleIndex, Span<float> image, Span<float> label)
     {
         var sample = Sampler.Resolve(sampleIndex);
         var truth = Truth(sample);
-        Render(sample, truth, new RandomStream(Recipe.Seed, sampleIndex, CameraPurpose), image);
+        CheckSize(image, Width, Height);
+        if (Augmentations.IsGeometric)
+        {
+            var sequence = Augmentations.Draw(sample, sampleIndex);
+            var area = CanvasWidth * CanvasHeight;
+            var canvas = ArrayPool<float>.Shared.Rent(area);
+            var scratch = ArrayPool<float>.Shared.Rent(area);
+            try
+            {
+                RenderSignal(sample, truth, canvas.AsSpan(0, area));
+                sequence.Apply(canvas.AsSpan(0, area), scratch.AsSpan(0, area), image);
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(scratch);
+                ArrayPool<float>.Shared.Return(canvas);
+            }
+
+            truth = sequence.Transform(truth);
+        }
+        else
+        {
+            RenderSignal(sample, truth, image);
+        }
+
+        var scale = AugmentationPlan.IntensityScale(sample);
+        if (scale != 1)
+        {
+            Scale(image, (float)scale);
+            for (var i = 0; i < truth.Length; i++)
+            {
+                truth[i] = truth[i] with { Photons = truth[i].Photons * scale };
+            }
+        }
+
+        Record(sample, image, new RandomStream(Recipe.Seed, sampleIndex, CameraPurpose));
+        var offset = (float)AugmentationPlan.Offset(sample);
+        if (offset != 0)
+        {
+            Add(image, offset);
+        }
+
         if (Label is not null && !label.IsEmpty)
         {
             Label.Render(truth, Width, Height, label);
@@ -125,23 +183,26 @@ public abstract class ImageSimulator
     }
 
     /// <summary>
-    /// Renders particles with the sample's optics and camera; they need not be the sample's own copies (a movie's
-    /// particles have <see cref="ParticleTruth.Copy"/> = -1 and take the properties of their feature's first copy).
+    /// Renders particles with the sample's optics and camera, as given and without augmentations (a movie's
+    /// frames, whose recipes may not augment); they need not be the sample's own copies (a movie's particles have
+    /// <see cref="ParticleTruth.Copy"/> = -1 and take the properties of their feature's first copy). A recipe
+    /// that crops cannot render this way: its output is not its canvas.
     /// </summary>
     public void Render(ResolvedProperties sample, ReadOnlySpan<ParticleTruth> truth, RandomStream camera, Span<float> image)
     {
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(camera);
-        if (image.Length != Width * Height)
+        if (Augmentations.Crop)
         {
-            throw new ArgumentException($"the image holds {image.Length} pixels, not {Width}×{Height}", nameof(image));
+            throw RecipeErrors.At(Recipe, "augmentations.crop", "particles rendered as given fill the whole image; a recipe with augmentations.crop renders samples only");
         }
 
+        CheckSize(image, Width, Height);
         RenderSignal(sample, truth, image);
         Record(sample, image, camera);
     }
 
-    /// <summary>Writes the expected photons per pixel (before the camera) of the particles into <paramref name="signal"/>.</summary>
+    /// <summary>Writes the expected photons per pixel (before the camera) of the particles into <paramref name="signal"/> (CanvasWidth × CanvasHeight, every pixel).</summary>
     protected abstract void RenderSignal(ResolvedProperties sample, ReadOnlySpan<ParticleTruth> truth, Span<float> signal);
 
     /// <summary>Turns expected photons into ADU in place: by default the recipe's camera and sensor (<see cref="RecipeCameraModels.Record"/>).</summary>
@@ -155,6 +216,30 @@ public abstract class ImageSimulator
         var key = ((ulong)(uint)feature << 32) | (uint)copy;
         var position = (ulong)BitConverter.DoubleToInt64Bits(x) ^ BitOperations.RotateLeft((ulong)BitConverter.DoubleToInt64Bits(y), 29);
         return new RandomStream(Recipe.Seed, key ^ (position * 0x9E3779B97F4A7C15UL), ShapePurpose).NextUInt64();
+    }
+
+    private static void CheckSize(Span<float> image, int width, int height)
+    {
+        if (image.Length != width * height)
+        {
+            throw new ArgumentException($"the image holds {image.Length} pixels, not {width}×{height}", nameof(image));
+        }
+    }
+
+    private static void Scale(Span<float> image, float factor)
+    {
+        for (var i = 0; i < image.Length; i++)
+        {
+            image[i] *= factor;
+        }
+    }
+
+    private static void Add(Span<float> image, float offset)
+    {
+        for (var i = 0; i < image.Length; i++)
+        {
+            image[i] += offset;
+        }
     }
 
     private static double Member(ResolvedGroup group, int copy, string name, double fallback) =>

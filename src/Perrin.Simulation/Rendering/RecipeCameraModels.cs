@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Perrin.Core.Randomness;
+using Perrin.Simulation.Augmentations;
 using Perrin.Simulation.Camera;
 using Perrin.Simulation.Properties;
 using Perrin.Simulation.Recipes;
@@ -129,7 +130,15 @@ public static class RecipeCameraModels
 
     /// <summary>Records expected photons into ADU in place with the sensor of <paramref name="camera"/>'s sample or movie.</summary>
     public static void Record(Recipe recipe, ResolvedProperties sample, Span<float> image, RandomStream camera) =>
-        Sensor(recipe, sample, camera).Record(image, recipe.Image.Width, recipe.Image.Height, camera);
+        Sensor(recipe, sample, camera).Record(image, OutputSize(recipe).Width, OutputSize(recipe).Height, camera);
+
+    /// <summary>Size of the images the camera records: the crop's when the recipe crops, else the image's (the sensor is the size of what it records).</summary>
+    public static (int Width, int Height) OutputSize(Recipe recipe)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        var plan = new AugmentationPlan(recipe);
+        return (plan.OutputWidth, plan.OutputHeight);
+    }
 
     /// <summary>
     /// The recipe's sCMOS maps, or null without <c>camera.scmos_maps</c>: drawn from (scmos_maps.seed or the
@@ -166,9 +175,10 @@ public static class RecipeCameraModels
     {
         try
         {
+            var (width, height) = OutputSize(recipe);
             return ScmosPixelMaps.Generate(
-                recipe.Image.Width,
-                recipe.Image.Height,
+                width,
+                height,
                 new RandomStream(p.Seed, 0, MapsPurpose),
                 p.MedianReadNoise,
                 p.ReadNoiseLogSpread,

@@ -47,8 +47,7 @@ public sealed class RecipeSensor
 
     internal static RecipeSensor Create(Recipe recipe, ResolvedProperties sample, RandomStream stream)
     {
-        var width = recipe.Image.Width;
-        var height = recipe.Image.Height;
+        var (width, height) = RecipeCameraModels.OutputSize(recipe);
         var model = RecipeCameraModels.For(recipe, sample);
         if (RecipeCameraModels.Maps(recipe, sample, model) is { } maps)
         {
