@@ -29,14 +29,15 @@ public static class TruthPositions
     }
 
     /// <summary>
-    /// One row per particle: x, y and z in nm, intensity = photons, particle = track id when tracked
+    /// One row per particle: x, y and z in nm, intensity = photons (for particles without photons, such as
+    /// iSCAT scatterers, their signed contrast), particle = track id when tracked
     /// (the id column is left for writers that number rows themselves).
     /// </summary>
     public static Localization ToLocalization(in ParticleTruth particle, int frame, double pixelSizeNm) =>
         new(frame, PixelCoordinates.ToNanometres(particle.X, pixelSizeNm), PixelCoordinates.ToNanometres(particle.Y, pixelSizeNm))
         {
             Z = particle.Z,
-            Intensity = particle.Photons,
+            Intensity = double.IsNaN(particle.Photons) ? particle.Contrast : particle.Photons,
             Particle = particle.TrackId >= 0 ? particle.TrackId : null,
         };
 

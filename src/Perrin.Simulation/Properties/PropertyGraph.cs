@@ -83,7 +83,7 @@ public sealed class PropertyGraph
             resolved.Add(plan.Resolve(sample, values, buffer));
         }
 
-        return new ResolvedProperties(values, _globalSlots, resolved);
+        return new ResolvedProperties(values, _globalSlots, resolved) { Stream = sample.Stream };
     }
 
     internal static PropertyValue Draw(PropertyNode node, RandomStream stream, PropertyValue[] globals, PropertyValue[]? copy, Span<double> buffer)

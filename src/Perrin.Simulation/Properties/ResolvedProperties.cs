@@ -16,6 +16,9 @@ public sealed class ResolvedProperties
 
     public IReadOnlyList<ResolvedGroup> Groups => _groups;
 
+    /// <summary>Index of the stream the sample was drawn from: the sample index, for <c>RecipeSampler.Resolve(ulong)</c>.</summary>
+    public ulong Stream { get; internal init; }
+
     /// <summary>A property drawn once per sample (including the counts and the members of single-copy groups).</summary>
     public PropertyValue this[string path] =>
         TryGet(path, out var value) ? value : throw new KeyNotFoundException($"no property '{path}' is drawn once per sample");

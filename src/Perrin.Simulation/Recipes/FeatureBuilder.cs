@@ -41,5 +41,8 @@ public sealed class FeatureBuilder : SectionBuilder<FeatureBuilder>
 
     public FeatureBuilder RefractiveIndex(PropertySpec index) => Set("refractive_index", index);
 
+    /// <summary>iSCAT: phase of the scattered field relative to the reference, in radians.</summary>
+    public FeatureBuilder PhaseRad(PropertySpec phase) => Set("phase_rad", phase);
+
     public RecipeFeature ToFeature() => new(Type, _count, ToMap());
 }

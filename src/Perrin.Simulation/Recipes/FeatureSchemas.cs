@@ -18,11 +18,12 @@ internal static class FeatureSchemas
         FieldSchema.Number("axial_radius_nm", ValueRange.Positive, "semi-axis along z"),
         FieldSchema.Number("angle_rad", ValueRange.Any, "in-plane rotation of the major axis from x"),
         FieldSchema.Number("refractive_index", ValueRange.Positive, "refractive index of the particle"),
+        FieldSchema.Number("phase_rad", ValueRange.Any, "iscat: phase of the scattered field relative to the reference"),
     ];
 
     private static readonly Dictionary<string, SectionSchema> Schemas = new(StringComparer.Ordinal)
     {
-        ["point_emitter"] = Make("point_emitter", "photons", "sigma_nm"),
+        ["point_emitter"] = Make("point_emitter", "photons", "sigma_nm", "intensity", "phase_rad"),
         ["sphere"] = Make("sphere", "radius_nm", "refractive_index", "intensity", "photons"),
         ["mie_sphere"] = Make("mie_sphere", "radius_nm", "refractive_index"),
         ["ellipse"] = Make("ellipse", "radius_nm", "minor_radius_nm", "angle_rad", "intensity", "photons"),

@@ -24,6 +24,17 @@ public sealed class OpticsBuilder : SectionBuilder<OpticsBuilder>
 
     public OpticsBuilder PixelSizeNm(PropertySpec size) => Set("pixel_size_nm", size);
 
+    public OpticsBuilder ReferencePhotons(PropertySpec photons) => Set("reference_photons", photons);
+
+    public OpticsBuilder ReferenceReflectivity(PropertySpec reflectivity) => Set("reference_reflectivity", reflectivity);
+
+    public OpticsBuilder SubstrateIndex(PropertySpec index) => Set("substrate_index", index);
+
+    public OpticsBuilder SampleIndex(PropertySpec index) => Set("sample_index", index);
+
+    public OpticsBuilder Speckle(PropertySpec rmsNm, PropertySpec correlationNm) =>
+        Set("speckle_rms_nm", rmsNm).Set("speckle_correlation_nm", correlationNm);
+
     public OpticsBuilder Psf(Action<PsfBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);

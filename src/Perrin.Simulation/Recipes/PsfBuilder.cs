@@ -17,6 +17,8 @@ public sealed class PsfBuilder : SectionBuilder<PsfBuilder>
 
     public PsfBuilder Pupil() => Model("pupil");
 
+    public PsfBuilder Sinc() => Model("sinc");
+
     public PsfBuilder SigmaNm(PropertySpec sigma) => Set("sigma_nm", sigma);
 
     public PsfBuilder DefocusNm(PropertySpec defocus) => Set("defocus_nm", defocus);

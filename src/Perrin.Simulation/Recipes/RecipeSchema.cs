@@ -35,7 +35,7 @@ public static class RecipeSchema
         FieldSchema.Number("medium_index", ValueRange.Between(1, 4), "refractive index of the immersion medium") with { Required = true },
         FieldSchema.Number("pixel_size_nm", ValueRange.Positive, "pixel size in the sample plane") with { Required = true },
         FieldSchema.Group("psf", "point spread function",
-            FieldSchema.Choice("model", "PSF model", "gaussian", "airy", "pupil"),
+            FieldSchema.Choice("model", "PSF model", "gaussian", "airy", "pupil", "sinc"),
             FieldSchema.Number("sigma_nm", ValueRange.Positive, "standard deviation of a Gaussian PSF"),
             FieldSchema.Number("defocus_nm", ValueRange.Any, "focal plane offset"),
             new FieldSchema("zernike", FieldKind.IndexedNumbers, "pupil aberrations in radians, by Noll index")
@@ -43,6 +43,12 @@ public static class RecipeSchema
                 Range = ValueRange.Any,
                 KeyRange = ValueRange.Integers(1, 66),
             }),
+        FieldSchema.Number("reference_photons", ValueRange.Positive, "iscat: photons per pixel of the reference light"),
+        FieldSchema.Number("reference_reflectivity", new ValueRange(0, 1, MinInclusive: false), "iscat: field reflectivity of the coverslip; default from Fresnel"),
+        FieldSchema.Number("substrate_index", ValueRange.Between(1, 4), "iscat: refractive index of the coverslip, default 1.518"),
+        FieldSchema.Number("sample_index", ValueRange.Between(1, 4), "iscat: refractive index around the particles, default 1.333"),
+        FieldSchema.Number("speckle_rms_nm", ValueRange.NonNegative, "iscat: rms height of the coverslip roughness; 0 = flat"),
+        FieldSchema.Number("speckle_correlation_nm", ValueRange.Positive, "iscat: correlation length of the coverslip roughness"),
     ]);
 
     public static SectionSchema Camera { get; } = new("camera",

@@ -79,6 +79,7 @@ public abstract class ImageSimulator
         return recipe.Optics.Modality switch
         {
             "fluorescence" => new FluorescenceSimulator(recipe),
+            "iscat" => new IscatSimulator(recipe),
             var other => throw RecipeErrors.At(recipe, "optics.modality", $"optics.modality '{other}' cannot be simulated yet; fluorescence can"),
         };
     }
@@ -89,7 +90,7 @@ public abstract class ImageSimulator
     /// Every copy of every feature of a sample, in feature order then copy order, with track ids numbered on
     /// across features. Fields a feature does not have stay at their defaults (z = 0, the rest NaN).
     /// </summary>
-    public ParticleTruth[] Truth(ResolvedProperties sample)
+    public virtual ParticleTruth[] Truth(ResolvedProperties sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
         var truth = new List<ParticleTruth>();

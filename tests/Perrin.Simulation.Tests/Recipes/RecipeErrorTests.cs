@@ -24,7 +24,7 @@ public class RecipeErrorTests
 
     public static TheoryData<string, string, int, int, string, string> Cases => new()
     {
-        { "  na: 1.4", "  nA: 1.4", 5, 3, "optics.nA", "unknown field optics.nA (did you mean na?); optics allows modality, na, wavelength_nm, medium_index, pixel_size_nm, psf" },
+        { "  na: 1.4", "  nA: 1.4", 5, 3, "optics.nA", "unknown field optics.nA (did you mean na?); optics allows modality, na, wavelength_nm, medium_index, pixel_size_nm, psf, reference_photons, reference_reflectivity, substrate_index, sample_index, speckle_rms_nm, speckle_correlation_nm" },
         { "  na: 1.4", "  na: high", 5, 7, "optics.na", "optics.na = high must be a number > 0, a distribution of numbers or an expression" },
         { "  wavelength_nm: 680", "  wavelength_nm: -680", 6, 18, "optics.wavelength_nm", "optics.wavelength_nm = -680 must be a number > 0" },
         { "  na: 1.4", "  na: 1.6", 5, 7, "optics.na", "optics.na = 1.6 exceeds optics.medium_index = 1.518; the numerical aperture cannot exceed the medium's index" },
@@ -33,7 +33,7 @@ public class RecipeErrorTests
         { "    photons: 1000", "    photons: \"= 2 * xx\"", 13, 14, "sample[0].photons", "sample[0].photons refers to sample[0].xx, which is not a property (did you mean sample[0].x?); its siblings are count, x" },
         { "    x: { uniform: [0, 64] }", "    x: { unifrom: [0, 64] }", 12, 10, "sample[0].x", "sample[0].x: unknown distribution 'unifrom' (did you mean uniform?); known: uniform, normal, log_uniform, choice, poisson, integer_uniform" },
         { "  - feature: point_emitter", "  - feature: point_emiter", 10, 14, "sample[0].feature", "sample[0].feature = point_emiter is not a feature type (did you mean point_emitter?); known: point_emitter, sphere, mie_sphere, ellipse, ellipsoid, cell" },
-        { "    photons: 1000", "    radius_nm: 1000", 13, 5, "sample[0].radius_nm", "unknown field sample[0].radius_nm; sample[0] allows feature, count, x, y, z, photons, sigma_nm" },
+        { "    photons: 1000", "    radius_nm: 1000", 13, 5, "sample[0].radius_nm", "unknown field sample[0].radius_nm; sample[0] allows feature, count, x, y, z, photons, sigma_nm, intensity, phase_rad" },
         { "image: { width: 64, height: 64 }", "image: { width: 64, height: 0 }", 2, 29, "image.height", "image.height = 0 must be an integer in [1, 16384]" },
         { "  modality: fluorescence", "  modality: confocal", 4, 13, "optics.modality", "optics.modality = confocal must be one of fluorescence, brightfield, holography, iscat, darkfield" },
         { "    count: 5", "    count: { uniform: [1, 5] }", 11, 12, "sample[0].count", "sample[0].count = { uniform: [1, 5] } draws non-integers, but it must be an integer in [0, 10000000]: use integer_uniform, poisson or choice" },
