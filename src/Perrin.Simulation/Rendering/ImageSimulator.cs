@@ -60,6 +60,7 @@ public abstract class ImageSimulator
         return recipe.Optics.Modality switch
         {
             "fluorescence" => new FluorescenceSimulator(recipe),
+            "brightfield" or "holography" or "darkfield" => new CoherentSimulator(recipe),
             var other => throw RecipeErrors.At(recipe, "optics.modality", $"optics.modality '{other}' cannot be simulated yet; fluorescence can"),
         };
     }
