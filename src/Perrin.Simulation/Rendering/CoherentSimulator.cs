@@ -33,6 +33,7 @@ public sealed class CoherentSimulator : ImageSimulator
     private const int MieCacheCapacity = 256;
 
     private readonly ConcurrentDictionary<MieKey, MieSpectrum> _mie = new();
+    private readonly ConcurrentDictionary<AngularSpectrum, WindowSynthesis> _windows = new();
     private readonly RecipeShapes _shapes;
     private readonly IlluminationPolarization _polarization;
     private readonly bool _darkfield;
@@ -118,10 +119,16 @@ public sealed class CoherentSimulator : ImageSimulator
             spectrum[0] += Complex.One;
         }
 
-        var field = work.Window.AsSpan(0, Width * Height);
-        BandLimitedSynthesis.Inverse(grid, spectrum, pad, pad, Width, Height, field, work.Lines, work.Band);
         var photons = sample.TryGet("optics.illumination_photons", out var light) ? light.Number : 1;
         var background = RecipeCameraModels.BackgroundPhotons(sample);
+        if (WindowSynthesis.IsCheaperThanFft(grid, Width, Height))
+        {
+            _windows.GetOrAdd(grid, g => new WindowSynthesis(g, pad, pad, Width, Height)).Intensity(spectrum, signal, (float)photons, (float)background);
+            return;
+        }
+
+        var field = work.Window.AsSpan(0, Width * Height);
+        BandLimitedSynthesis.Inverse(grid, spectrum, pad, pad, Width, Height, field, work.Lines, work.Band);
         for (var i = 0; i < signal.Length; i++)
         {
             var e = field[i];
