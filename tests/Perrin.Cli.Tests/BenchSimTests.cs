@@ -13,7 +13,7 @@ public sealed class BenchSimTests
         Assert.Equal(2, json.RootElement.GetProperty("threads").GetInt32());
         Assert.StartsWith("pupil", json.RootElement.GetProperty("psf").GetString(), StringComparison.Ordinal);
         var cases = json.RootElement.GetProperty("cases").EnumerateArray().ToArray();
-        Assert.Equal(["sim-a", "sim-b"], cases.Select(c => c.GetProperty("case").GetString()));
+        Assert.Equal(["sim-a", "sim-b", "sim-c"], cases.Select(c => c.GetProperty("case").GetString()));
         foreach (var c in cases)
         {
             Assert.True(c.GetProperty("images_per_s").GetDouble() > 0);

@@ -97,6 +97,19 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void SimulatesAHolographyRecipeIntoATiff()
+    {
+        using var folder = new TempFolder();
+        var recipe = Path.Combine(Path.GetDirectoryName(ExampleRecipe)!, "holography-mie.yaml");
+        var (code, _, error) = CliHarness.Run("simulate", recipe, "-n", "3", "-o", folder["holo.tif"], "--threads", "2");
+        Assert.True(code == 0, error);
+        using var movie = TiffReader.Open(folder["holo.tif"]);
+        Assert.Equal(3, movie.Info.FrameCount);
+        Assert.Equal(128, movie.Info.Width);
+        Assert.Equal(100, movie.Metadata.PixelSizeNm);
+    }
+
+    [Fact]
     public void ABadRecipeIsOneLineWithFileAndLine()
     {
         using var folder = new TempFolder();

@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Perrin.Core.Randomness;
 using Perrin.Simulation.Camera;
 using Perrin.Simulation.Optics;
 using Perrin.Simulation.Properties;
+using Perrin.Simulation.Recipes;
+using Perrin.Simulation.Rendering;
 
 namespace Perrin.Cli.Bench;
 
@@ -11,7 +15,9 @@ namespace Perrin.Cli.Bench;
 /// scalar pupil PSF in focus (tabulated once, <see cref="PsfTableOptions"/> defaults: 98 % of the light, 16
 /// sub-pixel offsets per pixel) scaled to a peak of 1, on an offset of 0.1, then DeepTrack's Poisson noise with
 /// background 0.1 and an SNR drawn uniformly in [3, 10] for every image. Positions, SNR and noise are redrawn for
-/// every image from the stream (seed, image index).
+/// every image from the stream (seed, image index). Brightfield cases (sim-c) go through the recipe pipeline,
+/// <see cref="ImageSimulator.Create"/> on <see cref="BrightfieldRecipe"/>: property draws, truth, the Mie field and
+/// the noise-free intensity, all redrawn for every image.
 /// </summary>
 internal sealed class SimBenchmark
 {
@@ -21,6 +27,7 @@ internal sealed class SimBenchmark
 
     private readonly PsfTable _psf;
     private readonly double _weight;
+    private readonly ConcurrentDictionary<SimBenchCase, ImageSimulator> _brightfield = new();
 
     public SimBenchmark()
     {
@@ -32,8 +39,32 @@ internal sealed class SimBenchmark
         _weight = 1.0 / probe.Max();
     }
 
+    /// <summary>
+    /// sim-c as a recipe: 128×128 brightfield with 32 px of padding on each side, one sphere of radius 500 nm and
+    /// index 1.58 at x, y uniform in [Low, High] px and z uniform in ±5 µm, no noise.
+    /// </summary>
+    public static Recipe BrightfieldRecipe(SimBenchCase bench)
+    {
+        ArgumentNullException.ThrowIfNull(bench);
+        return RecipeReader.Read(string.Create(CultureInfo.InvariantCulture, $$"""
+            recipe: {{bench.Name}}
+            image: { width: {{bench.Size}}, height: {{bench.Size}} }
+            optics: { modality: brightfield, na: 0.8, wavelength_nm: 633, medium_index: 1.33, pixel_size_nm: 100, padding_px: 32 }
+            sample:
+              - { feature: mie_sphere, count: {{bench.Emitters}}, x: { uniform: [{{bench.Low}}, {{bench.High}}] }, y: { uniform: [{{bench.Low}}, {{bench.High}}] }, z: { uniform: [-5000, 5000] }, radius_nm: 500, refractive_index: 1.58 }
+            camera: { preset: ideal }
+            seed: 7
+            """), $"{bench.Name}.yaml");
+    }
+
     public void Render(SimBenchCase bench, ulong index, float[] image)
     {
+        if (bench.Brightfield)
+        {
+            _brightfield.GetOrAdd(bench, b => ImageSimulator.Create(BrightfieldRecipe(b))).Render(index, image, []);
+            return;
+        }
+
         var rng = new RandomStream(7, index, Purpose);
         image.AsSpan().Fill(Offset);
         for (var i = 0; i < bench.Emitters; i++)

@@ -68,7 +68,7 @@ internal static class BenchCommand
         var seconds = new Option<double>("--seconds") { Description = "Seconds to measure each case for, per thread count", DefaultValueFactory = _ => 3 };
         var images = new Option<long?>("--images") { Description = "Render exactly this many images per measurement instead of measuring for a time" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
-        var sim = new Command("sim", "Simulated fluorescence images per second (cases sim-a and sim-b), on one thread and on many")
+        var sim = new Command("sim", "Simulated images per second (fluorescence sim-a and sim-b, brightfield sim-c), on one thread and on many")
         {
             threads, seconds, images, json,
         };

@@ -8,7 +8,8 @@ namespace Perrin.Core.Maths;
 /// <see cref="Forward"/> computes X[k] = Σₙ x[n]·exp(−2πi·k·n/N) without normalization;
 /// <see cref="Inverse"/> computes x[n] = (1/N)·Σₖ X[k]·exp(+2πi·k·n/N), so Inverse(Forward(x)) = x.
 /// Index 0 is the zero frequency; use <see cref="FftShift"/> to centre it.
-/// Powers of two use a radix-2 plan; other lengths use Bluestein's chirp transform. Plans are built once per
+/// Powers of two use a radix-2 plan, other products of 2, 3 and 5 a mixed-radix plan, and the remaining lengths
+/// Bluestein's chirp transform. Plans are built once per
 /// length and shared safely between threads.
 /// </summary>
 public static class Fft
@@ -51,6 +52,11 @@ public static class Fft
         if (BitOperations.IsPow2(length))
         {
             return new Radix2Plan(length);
+        }
+
+        if (MixedRadixPlan.Supports(length))
+        {
+            return new MixedRadixPlan(length);
         }
 
         if (length > (1 << 28))

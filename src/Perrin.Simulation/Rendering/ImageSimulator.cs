@@ -80,7 +80,8 @@ public abstract class ImageSimulator
         {
             "fluorescence" => new FluorescenceSimulator(recipe),
             "iscat" => new IscatSimulator(recipe),
-            var other => throw RecipeErrors.At(recipe, "optics.modality", $"optics.modality '{other}' cannot be simulated yet; fluorescence can"),
+            "brightfield" or "holography" or "darkfield" => new CoherentSimulator(recipe),
+            var other => throw RecipeErrors.At(recipe, "optics.modality", $"optics.modality '{other}' is not one of fluorescence, brightfield, holography, darkfield, iscat"),
         };
     }
 

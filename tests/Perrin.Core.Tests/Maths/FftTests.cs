@@ -16,6 +16,10 @@ public sealed class FftTests
 
         data.Add(97);
         data.Add(128);
+        data.Add(180);
+        data.Add(192);
+        data.Add(375);
+        data.Add(960);
         data.Add(1000);
         data.Add(1024);
         return data;

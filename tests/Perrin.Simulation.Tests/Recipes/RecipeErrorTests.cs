@@ -24,7 +24,7 @@ public class RecipeErrorTests
 
     public static TheoryData<string, string, int, int, string, string> Cases => new()
     {
-        { "  na: 1.4", "  nA: 1.4", 5, 3, "optics.nA", "unknown field optics.nA (did you mean na?); optics allows modality, na, wavelength_nm, medium_index, pixel_size_nm, psf, reference_photons, reference_reflectivity, substrate_index, sample_index, speckle_rms_nm, speckle_correlation_nm" },
+        { "  na: 1.4", "  nA: 1.4", 5, 3, "optics.nA", "unknown field optics.nA (did you mean na?); optics allows modality, na, wavelength_nm, medium_index, pixel_size_nm, illumination_photons, padding_px, polarization, slice_nm, psf, reference_photons, reference_reflectivity, substrate_index, sample_index, speckle_rms_nm, speckle_correlation_nm" },
         { "  na: 1.4", "  na: high", 5, 7, "optics.na", "optics.na = high must be a number > 0, a distribution of numbers or an expression" },
         { "  wavelength_nm: 680", "  wavelength_nm: -680", 6, 18, "optics.wavelength_nm", "optics.wavelength_nm = -680 must be a number > 0" },
         { "  na: 1.4", "  na: 1.6", 5, 7, "optics.na", "optics.na = 1.6 exceeds optics.medium_index = 1.518; the numerical aperture cannot exceed the medium's index" },
