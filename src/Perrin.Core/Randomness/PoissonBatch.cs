@@ -46,9 +46,13 @@ internal static class PoissonBatch
             var n = Math.Min(Block, means.Length - start);
             var m = means.Slice(start, n);
             var c = counts.Slice(start, n);
-            Validate(m, start);
+            var large = Scan(m, start);
             rng.NextUInt32(words[..(2 * n)]);
             Invert(m, words, c, width);
+            if (!large)
+            {
+                continue;
+            }
 
             // Inversion marked the pixels it left to PTRS with −λ, which no count can be.
             for (var i = 0; i < n; i++)
@@ -61,15 +65,49 @@ internal static class PoissonBatch
         }
     }
 
-    private static void Validate(ReadOnlySpan<double> means, int offset)
+    /// <summary>Throws for a mean that is negative, NaN or infinite; returns whether any mean needs PTRS.</summary>
+    private static bool Scan(ReadOnlySpan<double> means, int offset)
     {
-        for (var i = 0; i < means.Length; i++)
+        var i = 0;
+        var valid = true;
+        var high = 0.0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            if (!(means[i] >= 0) || double.IsPositiveInfinity(means[i]))
+            // A NaN fails the comparison with 0 as a negative mean does.
+            var allValid = Vector256<double>.AllBitsSet;
+            var highest = Vector256<double>.Zero;
+            for (; i <= means.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(means), $"means[{offset + i}] is {means[i]}; a Poisson mean must be finite and not negative");
+                var m = Vector256.Create(means.Slice(i, Vector256<double>.Count));
+                allValid &= Vector256.GreaterThanOrEqual(m, Vector256<double>.Zero);
+                highest = Vector256.Max(highest, m);
+            }
+
+            valid = allValid.AsUInt64() == Vector256<ulong>.AllBitsSet;
+            for (var lane = 0; lane < Vector256<double>.Count; lane++)
+            {
+                high = Math.Max(high, highest[lane]);
             }
         }
+
+        for (; i < means.Length; i++)
+        {
+            valid &= means[i] >= 0;
+            high = Math.Max(high, means[i]);
+        }
+
+        if (!valid || double.IsPositiveInfinity(high))
+        {
+            for (var j = 0; j < means.Length; j++)
+            {
+                if (!(means[j] >= 0) || double.IsPositiveInfinity(means[j]))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(means), $"means[{offset + j}] is {means[j]}; a Poisson mean must be finite and not negative");
+                }
+            }
+        }
+
+        return high >= InversionLimit;
     }
 
     private static void Invert(ReadOnlySpan<double> means, ReadOnlySpan<uint> words, Span<double> counts, SimdWidth width)
@@ -80,6 +118,18 @@ internal static class PoissonBatch
         ref var count = ref MemoryMarshal.GetReference(counts);
         if (width == SimdWidth.Vector512)
         {
+            const int lanes = 8;
+            for (; i <= means.Length - (2 * lanes); i += 2 * lanes)
+            {
+                var (first, second) = Invert512(
+                    Vector512.LoadUnsafe(ref mean, (nuint)i),
+                    Vector512.LoadUnsafe(ref mean, (nuint)(i + lanes)),
+                    Vector512.LoadUnsafe(ref pair, (nuint)i),
+                    Vector512.LoadUnsafe(ref pair, (nuint)(i + lanes)));
+                first.StoreUnsafe(ref count, (nuint)i);
+                second.StoreUnsafe(ref count, (nuint)(i + lanes));
+            }
+
             for (; i <= means.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 Invert512(Vector512.LoadUnsafe(ref mean, (nuint)i), Vector512.LoadUnsafe(ref pair, (nuint)i)).StoreUnsafe(ref count, (nuint)i);
@@ -123,10 +173,46 @@ internal static class PoissonBatch
     }
 
     // Lanes stop counting once their uniform falls below the running sum but keep computing with the others,
-    // so every lane's count comes from the same operations as InvertOne.
+    // so every lane's count comes from the same operations as InvertOne. Two vectors at once keep both
+    // multiply units busy while each waits on its own chain of products.
+    private static (Vector512<double> First, Vector512<double> Second) Invert512(
+        Vector512<double> meanA, Vector512<double> meanB, Vector512<ulong> pairA, Vector512<ulong> pairB)
+    {
+        var limit = Vector512.Create(InversionLimit);
+        var uA = Uniform(pairA);
+        var uB = Uniform(pairB);
+        var smallA = Vector512.LessThan(meanA, limit);
+        var smallB = Vector512.LessThan(meanB, limit);
+        var lambdaA = meanA & smallA;
+        var lambdaB = meanB & smallB;
+        var probabilityA = ExpKernel.Exp(-lambdaA);
+        var probabilityB = ExpKernel.Exp(-lambdaB);
+        var cumulativeA = probabilityA;
+        var cumulativeB = probabilityB;
+        var kA = Vector512<double>.Zero;
+        var kB = Vector512<double>.Zero;
+        var activeA = Vector512.GreaterThanOrEqual(uA, cumulativeA);
+        var activeB = Vector512.GreaterThanOrEqual(uB, cumulativeB);
+        var inverse = InverseCounts;
+        for (var step = 1; step <= InversionSteps && (activeA | activeB).ExtractMostSignificantBits() != 0; step++)
+        {
+            var factor = Vector512.Create(inverse[step]);
+            probabilityA *= lambdaA * factor;
+            probabilityB *= lambdaB * factor;
+            cumulativeA += probabilityA;
+            cumulativeB += probabilityB;
+            kA += activeA & Vector512<double>.One;
+            kB += activeB & Vector512<double>.One;
+            activeA &= Vector512.GreaterThanOrEqual(uA, cumulativeA);
+            activeB &= Vector512.GreaterThanOrEqual(uB, cumulativeB);
+        }
+
+        return (Vector512.ConditionalSelect(smallA, kA, -meanA), Vector512.ConditionalSelect(smallB, kB, -meanB));
+    }
+
     private static Vector512<double> Invert512(Vector512<double> mean, Vector512<ulong> pair)
     {
-        var u = Vector512.ConvertToDouble(((pair << 32) | (pair >>> 32)) >>> 11) * Vector512.Create(TwoToMinus53);
+        var u = Uniform(pair);
         var small = Vector512.LessThan(mean, Vector512.Create(InversionLimit));
         var lambda = mean & small;
         var probability = ExpKernel.Exp(-lambda);
@@ -134,7 +220,7 @@ internal static class PoissonBatch
         var k = Vector512<double>.Zero;
         var active = Vector512.GreaterThanOrEqual(u, cumulative);
         var inverse = InverseCounts;
-        for (var step = 1; step <= InversionSteps && active != Vector512<double>.Zero; step++)
+        for (var step = 1; step <= InversionSteps && active.ExtractMostSignificantBits() != 0; step++)
         {
             probability *= lambda * Vector512.Create(inverse[step]);
             cumulative += probability;
@@ -145,9 +231,18 @@ internal static class PoissonBatch
         return Vector512.ConditionalSelect(small, k, -mean);
     }
 
+    // The words of a pair sit low word first in memory, the uniform takes the first word as its high half.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Uniform(Vector512<ulong> pair) =>
+        Vector512.ConvertToDouble(((pair << 32) | (pair >>> 32)) >>> 11) * Vector512.Create(TwoToMinus53);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Uniform(Vector256<ulong> pair) =>
+        Vector256.ConvertToDouble(((pair << 32) | (pair >>> 32)) >>> 11) * Vector256.Create(TwoToMinus53);
+
     private static Vector256<double> Invert256(Vector256<double> mean, Vector256<ulong> pair)
     {
-        var u = Vector256.ConvertToDouble(((pair << 32) | (pair >>> 32)) >>> 11) * Vector256.Create(TwoToMinus53);
+        var u = Uniform(pair);
         var small = Vector256.LessThan(mean, Vector256.Create(InversionLimit));
         var lambda = mean & small;
         var probability = ExpKernel.Exp(-lambda);
@@ -155,7 +250,7 @@ internal static class PoissonBatch
         var k = Vector256<double>.Zero;
         var active = Vector256.GreaterThanOrEqual(u, cumulative);
         var inverse = InverseCounts;
-        for (var step = 1; step <= InversionSteps && active != Vector256<double>.Zero; step++)
+        for (var step = 1; step <= InversionSteps && active.ExtractMostSignificantBits() != 0; step++)
         {
             probability *= lambda * Vector256.Create(inverse[step]);
             cumulative += probability;
