@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -41,122 +42,112 @@ internal static class PoissonBatch
         }
 
         Span<uint> words = stackalloc uint[2 * Block];
+        Span<ulong> left = stackalloc ulong[Block / 64];
         for (var start = 0; start < means.Length; start += Block)
         {
             var n = Math.Min(Block, means.Length - start);
             var m = means.Slice(start, n);
             var c = counts.Slice(start, n);
-            var large = Scan(m, start);
             rng.NextUInt32(words[..(2 * n)]);
-            Invert(m, words, c, width);
-            if (!large)
+            left.Clear();
+            if (!Invert(m, words, c, left, width))
             {
-                continue;
+                ThrowForInvalidMean(m, start);
             }
 
-            // Inversion marked the pixels it left to PTRS with −λ, which no count can be.
-            for (var i = 0; i < n; i++)
+            // The pixels inversion left to PTRS, in index order; their means were copied to the counts, which
+            // may be the means' own span.
+            for (var w = 0; w < left.Length; w++)
             {
-                if (c[i] < 0)
+                for (var bits = left[w]; bits != 0; bits &= bits - 1)
                 {
-                    c[i] = rng.PoissonPtrs(-c[i]);
+                    var i = (64 * w) + BitOperations.TrailingZeroCount(bits);
+                    c[i] = rng.PoissonPtrs(c[i]);
                 }
             }
         }
     }
 
-    /// <summary>Throws for a mean that is negative, NaN or infinite; returns whether any mean needs PTRS.</summary>
-    private static bool Scan(ReadOnlySpan<double> means, int offset)
+    private static void ThrowForInvalidMean(ReadOnlySpan<double> means, int offset)
+    {
+        for (var i = 0; i < means.Length; i++)
+        {
+            if (!Valid(means[i]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(means), $"means[{offset + i}] is {means[i]}; a Poisson mean must be finite and not negative");
+            }
+        }
+    }
+
+    private static bool Valid(double mean) => mean >= 0 && mean < double.PositiveInfinity;
+
+    /// <summary>
+    /// Inverts the pixels below <see cref="InversionLimit"/>, copies the mean of every other pixel to its count and
+    /// sets its bit in <paramref name="left"/>; false when a mean is negative, NaN or infinite.
+    /// </summary>
+    private static bool Invert(ReadOnlySpan<double> means, ReadOnlySpan<uint> words, Span<double> counts, Span<ulong> left, SimdWidth width)
     {
         var i = 0;
         var valid = true;
-        var high = 0.0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            // A NaN fails the comparison with 0 as a negative mean does.
-            var allValid = Vector256<double>.AllBitsSet;
-            var highest = Vector256<double>.Zero;
-            for (; i <= means.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                var m = Vector256.Create(means.Slice(i, Vector256<double>.Count));
-                allValid &= Vector256.GreaterThanOrEqual(m, Vector256<double>.Zero);
-                highest = Vector256.Max(highest, m);
-            }
-
-            valid = allValid.AsUInt64() == Vector256<ulong>.AllBitsSet;
-            for (var lane = 0; lane < Vector256<double>.Count; lane++)
-            {
-                high = Math.Max(high, highest[lane]);
-            }
-        }
-
-        for (; i < means.Length; i++)
-        {
-            valid &= means[i] >= 0;
-            high = Math.Max(high, means[i]);
-        }
-
-        if (!valid || double.IsPositiveInfinity(high))
-        {
-            for (var j = 0; j < means.Length; j++)
-            {
-                if (!(means[j] >= 0) || double.IsPositiveInfinity(means[j]))
-                {
-                    throw new ArgumentOutOfRangeException(nameof(means), $"means[{offset + j}] is {means[j]}; a Poisson mean must be finite and not negative");
-                }
-            }
-        }
-
-        return high >= InversionLimit;
-    }
-
-    private static void Invert(ReadOnlySpan<double> means, ReadOnlySpan<uint> words, Span<double> counts, SimdWidth width)
-    {
-        var i = 0;
         ref var mean = ref MemoryMarshal.GetReference(means);
         ref var pair = ref Unsafe.As<uint, ulong>(ref MemoryMarshal.GetReference(words));
         ref var count = ref MemoryMarshal.GetReference(counts);
         if (width == SimdWidth.Vector512)
         {
             const int lanes = 8;
+            var allValid = Vector512<double>.AllBitsSet;
+            var infinity = Vector512.Create(double.PositiveInfinity);
             for (; i <= means.Length - (2 * lanes); i += 2 * lanes)
             {
-                var (first, second) = Invert512(
-                    Vector512.LoadUnsafe(ref mean, (nuint)i),
-                    Vector512.LoadUnsafe(ref mean, (nuint)(i + lanes)),
-                    Vector512.LoadUnsafe(ref pair, (nuint)i),
-                    Vector512.LoadUnsafe(ref pair, (nuint)(i + lanes)));
+                var meanA = Vector512.LoadUnsafe(ref mean, (nuint)i);
+                var meanB = Vector512.LoadUnsafe(ref mean, (nuint)(i + lanes));
+                allValid &= Vector512.GreaterThanOrEqual(meanA, Vector512<double>.Zero) & Vector512.LessThan(meanA, infinity);
+                allValid &= Vector512.GreaterThanOrEqual(meanB, Vector512<double>.Zero) & Vector512.LessThan(meanB, infinity);
+                var (first, second, large) = Invert512(meanA, meanB, Vector512.LoadUnsafe(ref pair, (nuint)i), Vector512.LoadUnsafe(ref pair, (nuint)(i + lanes)));
                 first.StoreUnsafe(ref count, (nuint)i);
                 second.StoreUnsafe(ref count, (nuint)(i + lanes));
+                left[i / 64] |= (ulong)large << (i % 64);
             }
 
-            for (; i <= means.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                Invert512(Vector512.LoadUnsafe(ref mean, (nuint)i), Vector512.LoadUnsafe(ref pair, (nuint)i)).StoreUnsafe(ref count, (nuint)i);
-            }
+            valid = allValid.ExtractMostSignificantBits() == 0xFF;
         }
 
         if (width >= SimdWidth.Vector256)
         {
-            for (; i <= means.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            const int lanes = 4;
+            var allValid = Vector256<double>.AllBitsSet;
+            var infinity = Vector256.Create(double.PositiveInfinity);
+            for (; i <= means.Length - lanes; i += lanes)
             {
-                Invert256(Vector256.LoadUnsafe(ref mean, (nuint)i), Vector256.LoadUnsafe(ref pair, (nuint)i)).StoreUnsafe(ref count, (nuint)i);
+                var m = Vector256.LoadUnsafe(ref mean, (nuint)i);
+                allValid &= Vector256.GreaterThanOrEqual(m, Vector256<double>.Zero) & Vector256.LessThan(m, infinity);
+                var (k, large) = Invert256(m, Vector256.LoadUnsafe(ref pair, (nuint)i));
+                k.StoreUnsafe(ref count, (nuint)i);
+                left[i / 64] |= (ulong)large << (i % 64);
             }
+
+            valid &= allValid.ExtractMostSignificantBits() == 0xF;
         }
 
         for (; i < means.Length; i++)
         {
-            counts[i] = InvertOne(means[i], ((ulong)words[2 * i] << 32) | words[(2 * i) + 1]);
+            valid &= Valid(means[i]);
+            if (means[i] < InversionLimit)
+            {
+                counts[i] = InvertOne(means[i], ((ulong)words[2 * i] << 32) | words[(2 * i) + 1]);
+            }
+            else
+            {
+                counts[i] = means[i];
+                left[i / 64] |= 1UL << (i % 64);
+            }
         }
+
+        return valid;
     }
 
     private static double InvertOne(double mean, ulong bits)
     {
-        if (mean >= InversionLimit)
-        {
-            return -mean;
-        }
-
         var u = (bits >> 11) * TwoToMinus53;
         var probability = ExpKernel.Exp(-mean);
         var cumulative = probability;
@@ -175,7 +166,7 @@ internal static class PoissonBatch
     // Lanes stop counting once their uniform falls below the running sum but keep computing with the others,
     // so every lane's count comes from the same operations as InvertOne. Two vectors at once keep both
     // multiply units busy while each waits on its own chain of products.
-    private static (Vector512<double> First, Vector512<double> Second) Invert512(
+    private static (Vector512<double> First, Vector512<double> Second, uint Large) Invert512(
         Vector512<double> meanA, Vector512<double> meanB, Vector512<ulong> pairA, Vector512<ulong> pairB)
     {
         var limit = Vector512.Create(InversionLimit);
@@ -207,28 +198,7 @@ internal static class PoissonBatch
             activeB &= Vector512.GreaterThanOrEqual(uB, cumulativeB);
         }
 
-        return (Vector512.ConditionalSelect(smallA, kA, -meanA), Vector512.ConditionalSelect(smallB, kB, -meanB));
-    }
-
-    private static Vector512<double> Invert512(Vector512<double> mean, Vector512<ulong> pair)
-    {
-        var u = Uniform(pair);
-        var small = Vector512.LessThan(mean, Vector512.Create(InversionLimit));
-        var lambda = mean & small;
-        var probability = ExpKernel.Exp(-lambda);
-        var cumulative = probability;
-        var k = Vector512<double>.Zero;
-        var active = Vector512.GreaterThanOrEqual(u, cumulative);
-        var inverse = InverseCounts;
-        for (var step = 1; step <= InversionSteps && active.ExtractMostSignificantBits() != 0; step++)
-        {
-            probability *= lambda * Vector512.Create(inverse[step]);
-            cumulative += probability;
-            k += active & Vector512<double>.One;
-            active &= Vector512.GreaterThanOrEqual(u, cumulative);
-        }
-
-        return Vector512.ConditionalSelect(small, k, -mean);
+        return (Vector512.ConditionalSelect(smallA, kA, meanA), Vector512.ConditionalSelect(smallB, kB, meanB), ~(uint)(smallA.ExtractMostSignificantBits() | (smallB.ExtractMostSignificantBits() << 8)) & 0xFFFF);
     }
 
     // The words of a pair sit low word first in memory, the uniform takes the first word as its high half.
@@ -240,7 +210,7 @@ internal static class PoissonBatch
     private static Vector256<double> Uniform(Vector256<ulong> pair) =>
         Vector256.ConvertToDouble(((pair << 32) | (pair >>> 32)) >>> 11) * Vector256.Create(TwoToMinus53);
 
-    private static Vector256<double> Invert256(Vector256<double> mean, Vector256<ulong> pair)
+    private static (Vector256<double> Counts, uint Large) Invert256(Vector256<double> mean, Vector256<ulong> pair)
     {
         var u = Uniform(pair);
         var small = Vector256.LessThan(mean, Vector256.Create(InversionLimit));
@@ -258,6 +228,6 @@ internal static class PoissonBatch
             active &= Vector256.GreaterThanOrEqual(u, cumulative);
         }
 
-        return Vector256.ConditionalSelect(small, k, -mean);
+        return (Vector256.ConditionalSelect(small, k, mean), ~small.ExtractMostSignificantBits() & 0xF);
     }
 }

@@ -78,24 +78,24 @@ internal static class PixelKernels
         }
     }
 
-    /// <summary>target[i] = (float)(source[i] / divisor).</summary>
-    public static void Divide(ReadOnlySpan<double> source, double divisor, Span<float> target)
+    /// <summary>target[i] = (float)(source[i] · scale).</summary>
+    public static void Scale(ReadOnlySpan<double> source, double scale, Span<float> target)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            var by = new Vector<double>(divisor);
+            var factor = new Vector<double>(scale);
             for (; i <= source.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var low = new Vector<double>(source[i..]) / by;
-                var high = new Vector<double>(source[(i + Vector<double>.Count)..]) / by;
+                var low = new Vector<double>(source[i..]) * factor;
+                var high = new Vector<double>(source[(i + Vector<double>.Count)..]) * factor;
                 Vector.Narrow(low, high).CopyTo(target[i..]);
             }
         }
 
         for (; i < source.Length; i++)
         {
-            target[i] = (float)(source[i] / divisor);
+            target[i] = (float)(source[i] * scale);
         }
     }
 
