@@ -15,6 +15,10 @@ internal static class PhiloxKernels
     private const uint W0 = 0x9E3779B9;
     private const uint W1 = 0xBB67AE85;
 
+    // vpshufd controls: words (1, 1, 3, 3) of each group of four, and words (0, 0, 2, 2).
+    private const byte OddDown = 0b11_11_01_01;
+    private const byte EvenUp = 0b10_10_00_00;
+
     /// <summary>Sixteen blocks of counters counter … counter + 15 (64-bit low half) into 64 words.</summary>
     public static void Fill16(ulong counter, uint c2, uint c3, uint k0, uint k1, Span<uint> output)
     {
@@ -28,10 +32,8 @@ internal static class PhiloxKernels
         {
             var key0 = Vector512.Create(k0 + (uint)(round * W0));
             var key1 = Vector512.Create(k1 + (uint)(round * W1));
-            var high0 = MultiplyHigh(x0, m0);
-            var high1 = MultiplyHigh(x2, m1);
-            var low0 = x0 * m0;
-            var low1 = x2 * m1;
+            var (high0, low0) = Multiply(x0, m0);
+            var (high1, low1) = Multiply(x2, m1);
             x0 = high1 ^ x1 ^ key0;
             x2 = high0 ^ x3 ^ key1;
             x1 = low1;
@@ -75,10 +77,8 @@ internal static class PhiloxKernels
         {
             var key0 = Vector256.Create(k0 + (uint)(round * W0));
             var key1 = Vector256.Create(k1 + (uint)(round * W1));
-            var high0 = MultiplyHigh(x0, m0);
-            var high1 = MultiplyHigh(x2, m1);
-            var low0 = x0 * m0;
-            var low1 = x2 * m1;
+            var (high0, low0) = Multiply(x0, m0);
+            var (high1, low1) = Multiply(x2, m1);
             x0 = high1 ^ x1 ^ key0;
             x2 = high0 ^ x3 ^ key1;
             x1 = low1;
@@ -103,20 +103,24 @@ internal static class PhiloxKernels
         Avx2.Permute2x128(u2, u3, 0x31).StoreUnsafe(ref start, 24);
     }
 
+    // Both halves of the 64-bit products come from the even-lane multiply (vpmuludq) on the words as they are
+    // and on the odd words shuffled down; shuffles and blends put the halves back in lane order. This keeps the
+    // work off the slow 32-bit low multiply and spreads it over the shuffle and multiply ports.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> MultiplyHigh(Vector512<uint> x, Vector512<uint> m)
+    private static (Vector512<uint> High, Vector512<uint> Low) Multiply(Vector512<uint> x, Vector512<uint> m)
     {
-        var even = Avx512F.Multiply(x, m);
-        var odd = Avx512F.Multiply(Vector512.ShiftRightLogical(x.AsUInt64(), 32).AsUInt32(), m);
-        return Vector512.ConditionalSelect(Vector512.Create(0xFFFFFFFF_00000000UL).AsUInt32(), odd.AsUInt32(), Vector512.ShiftRightLogical(even, 32).AsUInt32());
+        var even = Avx512F.Multiply(x, m).AsUInt32();
+        var odd = Avx512F.Multiply(Avx512F.Shuffle(x, OddDown), m).AsUInt32();
+        var oddLanes = Vector512.Create(0xFFFFFFFF_00000000UL).AsUInt32();
+        return (Vector512.ConditionalSelect(oddLanes, odd, Avx512F.Shuffle(even, OddDown)), Vector512.ConditionalSelect(oddLanes, Avx512F.Shuffle(odd, EvenUp), even));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> MultiplyHigh(Vector256<uint> x, Vector256<uint> m)
+    private static (Vector256<uint> High, Vector256<uint> Low) Multiply(Vector256<uint> x, Vector256<uint> m)
     {
-        var even = Avx2.Multiply(x, m);
-        var odd = Avx2.Multiply(Vector256.ShiftRightLogical(x.AsUInt64(), 32).AsUInt32(), m);
-        return Avx2.Blend(Vector256.ShiftRightLogical(even, 32).AsUInt32(), odd.AsUInt32(), 0b1010_1010);
+        var even = Avx2.Multiply(x, m).AsUInt32();
+        var odd = Avx2.Multiply(Avx2.Shuffle(x, OddDown), m).AsUInt32();
+        return (Avx2.Blend(Avx2.Shuffle(even, OddDown), odd, 0b1010_1010), Avx2.Blend(even, Avx2.Shuffle(odd, EvenUp), 0b1010_1010));
     }
 
     // Lane b adds b to the low word of the counter; where that wraps, the high word takes the carry.

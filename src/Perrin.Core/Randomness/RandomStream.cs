@@ -291,7 +291,9 @@ public sealed class RandomStream
                 logMean = Math.Log(mean);
             }
 
-            if (Math.Log(v) + Math.Log(inverseAlpha) - Math.Log((a / (us * us)) + b) <= -mean + (k * logMean) - LogFactorial(k))
+            // One logarithm of the product instead of three of its factors: this test runs for a third of the
+            // attempts near a mean of 10, and the logarithms are most of its cost.
+            if (Math.Log(v * inverseAlpha / ((a / (us * us)) + b)) <= -mean + (k * logMean) - LogFactorial(k))
             {
                 return (long)k;
             }
