@@ -39,6 +39,45 @@ public static class Philox4x32
         output[0] = c0;
     }
 
+    /// <summary>
+    /// Writes output.Length / 4 consecutive blocks: block b has the 64-bit counter <paramref name="counter"/> + b in
+    /// its first two words (low word first) and (c2, c3) in the others. The same words as <see cref="Fill"/> one
+    /// block at a time, computed on as many blocks at once as the processor's vectors hold.
+    /// </summary>
+    /// <exception cref="ArgumentException">The output length is not a multiple of 4.</exception>
+    public static void FillBlocks(ulong counter, uint c2, uint c3, uint k0, uint k1, Span<uint> output) =>
+        FillBlocks(counter, c2, c3, k0, k1, output, SimdSupport.Widest);
+
+    internal static void FillBlocks(ulong counter, uint c2, uint c3, uint k0, uint k1, Span<uint> output, SimdWidth width)
+    {
+        if (output.Length % 4 != 0)
+        {
+            throw new ArgumentException($"Philox blocks are 4 words; {output.Length} words is not a whole number of blocks", nameof(output));
+        }
+
+        var at = 0;
+        if (width == SimdWidth.Vector512)
+        {
+            for (; at <= output.Length - 64; at += 64, counter += 16)
+            {
+                PhiloxKernels.Fill16(counter, c2, c3, k0, k1, output.Slice(at, 64));
+            }
+        }
+
+        if (width >= SimdWidth.Vector256)
+        {
+            for (; at <= output.Length - 32; at += 32, counter += 8)
+            {
+                PhiloxKernels.Fill8(counter, c2, c3, k0, k1, output.Slice(at, 32));
+            }
+        }
+
+        for (; at < output.Length; at += 4, counter++)
+        {
+            Fill((uint)counter, (uint)(counter >> 32), c2, c3, k0, k1, output.Slice(at, 4));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(ref uint c0, ref uint c1, ref uint c2, ref uint c3, uint k0, uint k1)
     {
