@@ -41,6 +41,7 @@ public sealed class BrownianMovie
     private readonly Recipe _recipe;
     private readonly ResolvedProperties _sample;
     private readonly MovieDynamics _dynamics;
+    private readonly ParticleTruth[] _templates;
     private readonly RandomStream _camera;
 
     /// <param name="simulator">The recipe's simulator.</param>
@@ -70,6 +71,7 @@ public sealed class BrownianMovie
 
         var recipeMotion = new RecipeMotion(_recipe, _sample);
         var emitters = simulator.Truth(_sample);
+        _templates = emitters;
         var pixelUm = simulator.PixelSizeNm / 1000;
         var fieldUm2 = simulator.Width * simulator.Height * pixelUm * pixelUm;
         var meanPhotons = emitters.Length == 0 ? 0 : emitters.Average(e => e.Photons);
@@ -112,7 +114,16 @@ public sealed class BrownianMovie
     public MovieFrame NextFrame()
     {
         var frame = _dynamics.NextFrame();
-        return new MovieFrame(Movie, frame.Index, [.. frame.Particles], frame.ExposureSamples);
+        var particles = frame.Particles.ToArray();
+        if (_templates.Length > 0)
+        {
+            for (var i = 0; i < particles.Length; i++)
+            {
+                particles[i] = Dressed(particles[i]);
+            }
+        }
+
+        return new MovieFrame(Movie, frame.Index, _simulator.Describe(_sample, particles), frame.ExposureSamples);
     }
 
     /// <summary>Renders a frame of this movie into <paramref name="image"/> and its label (an empty span skips it); safe to call from several threads.</summary>
@@ -151,6 +162,27 @@ public sealed class BrownianMovie
             var label = keepLabels ? labels.AsSpan(i * labelLength, labelLength) : Span<float>.Empty;
             Render(frames[i], images.AsSpan(i * area, area), label);
         });
+    }
+
+    // The dynamics move anonymous particles; each takes the drawn properties (kind, size, index, amplitude, body
+    // shape) of one of the movie sample's copies, chosen by its track id, so a movie's particles vary as the
+    // recipe's distributions say and a particle keeps its properties for as long as it is tracked.
+    private ParticleTruth Dressed(in ParticleTruth p)
+    {
+        var template = _templates[(int)((uint)p.TrackId % (uint)_templates.Length)];
+        return p with
+        {
+            Kind = template.Kind,
+            Feature = template.Feature,
+            Copy = template.Copy,
+            Intensity = template.Intensity,
+            RadiusNm = template.RadiusNm,
+            MinorRadiusNm = template.MinorRadiusNm,
+            AxialRadiusNm = template.AxialRadiusNm,
+            AngleRad = template.AngleRad,
+            RefractiveIndex = template.RefractiveIndex,
+            ShapeSeed = template.ShapeSeed,
+        };
     }
 
     /// <summary>The particles as drawn: with motion blur, each exposure sample with its share of the photons.</summary>

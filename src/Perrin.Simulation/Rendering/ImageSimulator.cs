@@ -89,9 +89,10 @@ public abstract class ImageSimulator
 
     /// <summary>
     /// Every copy of every feature of a sample, in feature order then copy order, with track ids numbered on
-    /// across features. Fields a feature does not have stay at their defaults (z = 0, the rest NaN).
+    /// across features. Fields a feature does not have stay at their defaults (z = 0, the rest NaN); quantities the
+    /// modality derives (<see cref="Describe"/>) are filled in.
     /// </summary>
-    public virtual ParticleTruth[] Truth(ResolvedProperties sample)
+    public ParticleTruth[] Truth(ResolvedProperties sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
         var truth = new List<ParticleTruth>();
@@ -121,8 +122,14 @@ public abstract class ImageSimulator
             }
         }
 
-        return [.. truth];
+        return Describe(sample, [.. truth]);
     }
+
+    /// <summary>
+    /// Fills in, in place, what the modality derives from a particle's drawn properties and position (the iSCAT
+    /// contrast, for instance) and returns the same array; movies call it for every frame, as particles move.
+    /// </summary>
+    public virtual ParticleTruth[] Describe(ResolvedProperties sample, ParticleTruth[] truth) => truth;
 
     /// <summary>
     /// Renders sample <paramref name="sampleIndex"/> into <paramref name="image"/> (ADU, Width × Height) and its

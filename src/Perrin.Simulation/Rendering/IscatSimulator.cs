@@ -165,9 +165,10 @@ public sealed class IscatSimulator : ImageSimulator
         return field;
     }
 
-    public override ParticleTruth[] Truth(ResolvedProperties sample)
+    public override ParticleTruth[] Describe(ResolvedProperties sample, ParticleTruth[] truth)
     {
-        var truth = base.Truth(sample);
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(truth);
         var optics = Optics(sample);
         var field = Field(sample);
         for (var i = 0; i < truth.Length; i++)
