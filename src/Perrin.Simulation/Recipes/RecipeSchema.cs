@@ -46,7 +46,10 @@ public static class RecipeSchema
             {
                 Range = ValueRange.Any,
                 KeyRange = ValueRange.Integers(1, 66),
-            }),
+            },
+            FieldSchema.Choice("mask", "pupil phase mask for 3D PSF engineering (pupil model)", "none", "double_helix"),
+            FieldSchema.Integer("mask_zones", 1, 64, "Fresnel zones of the double-helix (spiral-zone) mask; more zones, slower rotation with z"),
+            FieldSchema.Choice("apodization", "amplitude across the pupil (pupil model)", "none", "aplanatic")),
         FieldSchema.Number("reference_photons", ValueRange.Positive, "iscat: photons per pixel of the reference light"),
         FieldSchema.Number("reference_reflectivity", new ValueRange(0, 1, MinInclusive: false), "iscat: field reflectivity of the coverslip; default from Fresnel"),
         FieldSchema.Number("substrate_index", ValueRange.Between(1, 4), "iscat: refractive index of the coverslip, default 1.518"),

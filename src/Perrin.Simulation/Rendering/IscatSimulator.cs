@@ -136,7 +136,7 @@ public sealed class IscatSimulator : ImageSimulator
     public IscatField Field(ResolvedProperties sample)
     {
         var system = Optics(sample).System;
-        var model = new PupilModel(system) { Aberrations = Aberrations(sample, system.WavelengthNm) };
+        var model = RecipePsfs.Pupil(Recipe, sample, system);
         return _fields.GetOrAdd((model, PsfModel), key => new Lazy<IscatField>(() => Build(key.Model))).Value;
     }
 
@@ -308,20 +308,6 @@ public sealed class IscatSimulator : ImageSimulator
         }
 
         return (Math.Max(low, -RecipePsfs.DepthReachNm), Math.Min(high, RecipePsfs.DepthReachNm));
-    }
-
-    private static List<ZernikeTerm> Aberrations(ResolvedProperties sample, double wavelengthNm)
-    {
-        var terms = new List<ZernikeTerm>();
-        for (var noll = 1; noll <= Zernike.MaxNoll; noll++)
-        {
-            if (sample.TryGet($"optics.psf.zernike.{noll}", out var radians) && radians.Number != 0)
-            {
-                terms.Add(new ZernikeTerm(noll, radians.Number * wavelengthNm / (2 * Math.PI)));
-            }
-        }
-
-        return terms;
     }
 
     private sealed record SpeckleEntry(ulong Sample, SubstrateSpeckle Model, Complex[] Field);

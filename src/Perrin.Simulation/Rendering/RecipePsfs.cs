@@ -27,6 +27,7 @@ public sealed class RecipePsfs
     public const double DepthStepNm = 100;
     public const int DepthProbeSamples = 64;
     public const double AiryEnclosedEnergy = 0.97;
+    public const int DefaultMaskZones = 3;
 
     private readonly Recipe _recipe;
     private readonly ConcurrentDictionary<PupilModel, Lazy<PsfTable>> _pupilTables = new();
@@ -41,6 +42,14 @@ public sealed class RecipePsfs
         if (Model is not ("gaussian" or "airy" or "pupil"))
         {
             throw RecipeErrors.At(recipe, "optics.psf.model", $"optics.psf.model '{Model}' is not one of gaussian, airy, pupil");
+        }
+
+        foreach (var field in (string[])["mask", "mask_zones", "apodization"])
+        {
+            if (Model != "pupil" && recipe.Optics.Properties.ContainsKey($"psf.{field}"))
+            {
+                throw RecipeErrors.At(recipe, $"optics.psf.{field}", $"optics.psf.{field} shapes the pupil; it needs optics.psf.model: pupil, not {Model}");
+            }
         }
 
         if (Model == "pupil")
@@ -66,7 +75,7 @@ public sealed class RecipePsfs
                     return PsfTableCache.GetOrBuild(airy, PsfTableOptions.AtDepth(0) with { PatchSize = (2 * airy.PatchRadius) + 1, OffsetsPerPixel = 8 });
                 })).Value;
             case "pupil":
-                var model = new PupilModel(system) { Aberrations = Aberrations(sample, system.WavelengthNm) };
+                var model = Pupil(_recipe, sample, system);
                 return _pupilTables.GetOrAdd(model, m => new Lazy<PsfTable>(() =>
                     PsfTableCache.GetOrBuild(new PupilPsf(m), PupilTableOptions!))).Value;
             default:
@@ -172,17 +181,32 @@ public sealed class RecipePsfs
         }
     }
 
-    private List<ZernikeTerm> Aberrations(ResolvedProperties sample, double wavelengthNm)
+    /// <summary>
+    /// The pupil of a sample's optics: the <c>optics.psf.zernike</c> terms (recipe amplitudes are radians of RMS
+    /// phase, converted to nm of wavefront as rad·λ/2π), the <c>mask</c> (<c>double_helix</c>: a
+    /// <see cref="SpiralZoneMask"/> of <c>mask_zones</c> zones, default <see cref="DefaultMaskZones"/>) and the
+    /// <c>apodization</c>.
+    /// </summary>
+    public static PupilModel Pupil(Recipe recipe, ResolvedProperties sample, OpticalSystem system)
     {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(system);
         var terms = new List<ZernikeTerm>();
         for (var noll = 1; noll <= Zernike.MaxNoll; noll++)
         {
             if (sample.TryGet($"optics.psf.zernike.{noll}", out var radians) && radians.Number != 0)
             {
-                terms.Add(new ZernikeTerm(noll, radians.Number * wavelengthNm / (2 * Math.PI)));
+                terms.Add(new ZernikeTerm(noll, radians.Number * system.WavelengthNm / (2 * Math.PI)));
             }
         }
 
-        return terms;
+        var zones = sample.TryGet("optics.psf.mask_zones", out var z) ? (int)z.Number : DefaultMaskZones;
+        return new PupilModel(system)
+        {
+            Aberrations = terms,
+            Mask = RecipeSection.Name(recipe.Optics.Properties, "psf.mask") == "double_helix" ? new SpiralZoneMask(zones) : null,
+            Apodization = RecipeSection.Name(recipe.Optics.Properties, "psf.apodization") == "aplanatic" ? Apodization.Aplanatic : Apodization.None,
+        };
     }
 }
