@@ -20,11 +20,19 @@ internal sealed class CoherentWorkspace
 
     public float[] Phase { get; private set; } = [];
 
+    /// <summary>The image's spectrum on the grid's pupil.</summary>
+    public PupilSpectrum? Pupil { get; private set; }
+
     /// <summary>This thread's workspace, sized for the grid and a width × height window.</summary>
     public static CoherentWorkspace For(AngularSpectrum grid, int width, int height, bool multislice)
     {
         var workspace = _current ??= new CoherentWorkspace();
         int area = grid.Width * grid.Height;
+        if (workspace.Pupil?.Layout != grid.Pupil)
+        {
+            workspace.Pupil = new PupilSpectrum(grid.Pupil);
+        }
+
         workspace.Spectrum = Grow(workspace.Spectrum, area);
         workspace.Window = Grow(workspace.Window, width * height);
         workspace.Lines = Grow(workspace.Lines, grid.Width + grid.Height);

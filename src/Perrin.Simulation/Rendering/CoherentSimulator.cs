@@ -94,15 +94,14 @@ public sealed class CoherentSimulator : ImageSimulator
 
         var work = CoherentWorkspace.For(grid, CanvasWidth, CanvasHeight, bodies.Count > 0);
         var spectrum = work.Spectrum.AsSpan(0, grid.Width * grid.Height);
+        var pupil = work.Pupil!;
+        pupil.Clear();
         if (bodies.Count > 0)
         {
             spectrum.Clear();
             var slice = sample.TryGet("optics.slice_nm", out var dz) ? dz.Number : pixel;
             Multislice.AddScattered(grid, [.. bodies], slice, spectrum, work.Field, work.Phase);
-        }
-        else
-        {
-            BandLimitedSynthesis.ClearPupilRows(grid, spectrum);
+            pupil.Add(spectrum);
         }
 
         for (var i = 0; i < truth.Length; i++)
@@ -110,24 +109,25 @@ public sealed class CoherentSimulator : ImageSimulator
             ref readonly var p = ref truth[i];
             if (p.Kind == ScattererKind.MieSphere)
             {
-                Mie(grid, p).Add(spectrum, (p.X + pad) * pixel, (p.Y + pad) * pixel, p.Z - defocus);
+                Mie(grid, p).Add(pupil, (p.X + pad) * pixel, (p.Y + pad) * pixel, p.Z - defocus);
             }
         }
 
         if (!_darkfield)
         {
-            spectrum[0] += Complex.One;
+            pupil.AddPlaneWave();
         }
 
         var photons = sample.TryGet("optics.illumination_photons", out var light) ? light.Number : 1;
         var background = RecipeCameraModels.BackgroundPhotons(sample);
         if (WindowSynthesis.IsCheaperThanFft(grid, CanvasWidth, CanvasHeight))
         {
-            _windows.GetOrAdd(grid, g => new WindowSynthesis(g, pad, pad, CanvasWidth, CanvasHeight)).Intensity(spectrum, signal, (float)photons, (float)background);
+            _windows.GetOrAdd(grid, g => new WindowSynthesis(g, pad, pad, CanvasWidth, CanvasHeight)).Intensity(pupil, signal, (float)photons, (float)background);
             return;
         }
 
         var field = work.Window.AsSpan(0, CanvasWidth * CanvasHeight);
+        pupil.CopyTo(spectrum);
         BandLimitedSynthesis.Inverse(grid, spectrum, pad, pad, CanvasWidth, CanvasHeight, field, work.Lines, work.Band);
         for (var i = 0; i < signal.Length; i++)
         {
