@@ -32,6 +32,13 @@ public sealed class MieSpectrum
     private readonly int[] _phaseOf;
     private readonly double[] _distinctAxial;
 
+    // The bins with kx, ky ≥ 0 on the layout's quarter table, weighted by the number of mirror images each stands
+    // for, when the spectrum is even in kx and in ky (see IsMirrorSymmetric).
+    private readonly int[] _quarterIndex = [];
+    private readonly float[] _quarterRe = [];
+    private readonly float[] _quarterIm = [];
+    private readonly int[] _quarterPhaseOf = [];
+
     public MieSpectrum(MiePupilField field, AngularSpectrum grid)
     {
         ArgumentNullException.ThrowIfNull(field);
@@ -96,9 +103,27 @@ public sealed class MieSpectrum
         {
             _distinctAxial[group] = axial;
         }
+
+        IsMirrorSymmetric = layout.IsMirrorSymmetric && IsEven();
+        if (IsMirrorSymmetric)
+        {
+            var quarter = Enumerable.Range(0, _index.Length).Where(e => _binX[e] >= 0 && _binY[e] >= 0).ToArray();
+            _quarterIndex = [.. quarter.Select(e => (_binY[e] * layout.QuarterColumns) + _binX[e])];
+            _quarterRe = [.. quarter.Select(e => (float)(Mirrors(e) * _value[e].Real))];
+            _quarterIm = [.. quarter.Select(e => (float)(Mirrors(e) * _value[e].Imaginary))];
+            _quarterPhaseOf = [.. quarter.Select(e => _phaseOf[e])];
+        }
     }
 
     public AngularSpectrum Grid { get; }
+
+    /// <summary>
+    /// Whether the imaged spectrum is even in kx and in ky on a grid that holds every bin's mirror images (true for
+    /// a sphere under circular or linear x/y polarization unless the pupil reaches the Nyquist bin): the centred
+    /// sphere's field is then a sum of cosines, which <see cref="WindowSynthesis.AddMirrorSymmetric"/> synthesizes
+    /// in about a quarter of the general work.
+    /// </summary>
+    public bool IsMirrorSymmetric { get; }
 
     /// <summary>Bins the sphere's imaged spectrum occupies.</summary>
     public int Count => _index.Length;
@@ -188,10 +213,76 @@ public sealed class MieSpectrum
         }
     }
 
+    /// <summary>
+    /// Writes the quarter table (<see cref="PupilLayout.QuarterRows"/> × <see cref="PupilLayout.QuarterColumns"/>,
+    /// row-major, zero outside the NA) of the sphere centred on the grid origin and z nm from the focal plane, each
+    /// bin weighted by the number of its mirror images (1, 2 or 4), in single precision. Only for a
+    /// <see cref="IsMirrorSymmetric"/> spectrum.
+    /// </summary>
+    public void Centred(double zNm, Span<float> real, Span<float> imaginary)
+    {
+        var layout = Grid.Pupil;
+        int area = layout.QuarterRows * layout.QuarterColumns;
+        if (!IsMirrorSymmetric || real.Length < area || imaginary.Length < area)
+        {
+            throw new InvalidOperationException("Only a mirror-symmetric spectrum has a quarter table, and the buffers must hold it.");
+        }
+
+        int phases = _distinctAxial.Length;
+        Span<float> z = phases <= 2048 ? stackalloc float[2 * phases] : new float[2 * phases];
+        double turn = 2 * Math.PI * zNm;
+        for (int g = 0; g < phases; g++)
+        {
+            (z[phases + g], z[g]) = SinCos(turn * _distinctAxial[g]);
+        }
+
+        real[..area].Clear();
+        imaginary[..area].Clear();
+        for (int e = 0; e < _quarterIndex.Length; e++)
+        {
+            int g = _quarterPhaseOf[e];
+            float cos = z[g];
+            float sin = z[phases + g];
+            int i = _quarterIndex[e];
+            real[i] = (_quarterRe[e] * cos) - (_quarterIm[e] * sin);
+            imaginary[i] = (_quarterRe[e] * sin) + (_quarterIm[e] * cos);
+        }
+    }
+
     private static (float Sin, float Cos) SinCos(double radians)
     {
         (double sin, double cos) = Math.SinCos(radians);
         return ((float)sin, (float)cos);
+    }
+
+    private static int Mirrors(int binX, int binY) => (binX == 0 ? 1 : 2) * (binY == 0 ? 1 : 2);
+
+    private int Mirrors(int e) => Mirrors(_binX[e], _binY[e]);
+
+    private bool IsEven()
+    {
+        var at = new Dictionary<(int, int), Complex>(_index.Length);
+        double largest = 0;
+        for (int e = 0; e < _index.Length; e++)
+        {
+            at[(_binX[e], _binY[e])] = _value[e];
+            largest = Math.Max(largest, _value[e].Magnitude);
+        }
+
+        // Mirror images computed by the same formulas agree to rounding; 1e-9 of the largest bin is far below
+        // single precision.
+        foreach (var ((x, y), v) in at)
+        {
+            foreach (var mirror in (ReadOnlySpan<(int, int)>)[(-x, y), (x, -y), (-x, -y)])
+            {
+                if (!at.TryGetValue(mirror, out var w) || (w - v).Magnitude > 1e-9 * largest)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static void Ramp(Span<Complex> ramp, int radius, double radiansPerBin)

@@ -58,6 +58,21 @@ public sealed class PupilLayout
     /// <summary>One past the last table column of <paramref name="row"/> inside the NA (equal to the start when none is).</summary>
     public int End(int row) => _end[row];
 
+    /// <summary>
+    /// Whether every bin of the table has its mirror images (−kx, ky) and (kx, −ky) on it: true unless the pupil
+    /// reaches the Nyquist bin of an even grid, which has no partner.
+    /// </summary>
+    public bool IsMirrorSymmetric => Columns == (2 * Grid.PupilRadiusX) + 1 && Rows == (2 * Grid.PupilRadiusY) + 1;
+
+    /// <summary>Rows of the quarter table (ky ≥ 0) of a mirror-symmetric pupil: ky = 0 … PupilRadiusY.</summary>
+    public int QuarterRows => Grid.PupilRadiusY + 1;
+
+    /// <summary>Columns of the quarter table: kx = 0 … PupilRadiusX.</summary>
+    public int QuarterColumns => Grid.PupilRadiusX + 1;
+
+    /// <summary>One past the last kx ≥ 0 inside the NA in quarter row <paramref name="ky"/> (0 when none is).</summary>
+    public int QuarterEnd(int ky) => Math.Max(End(Grid.PupilRadiusY + ky) - Grid.PupilRadiusX, 0);
+
     /// <summary>The table index (row·Columns + column) of a grid bin inside the NA, or −1 outside it.</summary>
     public int IndexOf(int gridRow, int gridColumn)
     {

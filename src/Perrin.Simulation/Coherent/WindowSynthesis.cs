@@ -32,6 +32,10 @@ public sealed class WindowSynthesis
     private readonly float[] _rowRe;
     private readonly float[] _rowIm;
 
+    // cos and sin of 2π ky (top + r)/M for ky = 0 … PupilRadiusY, one row of Height per ky.
+    private readonly float[] _mirrorRowCos;
+    private readonly float[] _mirrorRowSin;
+
     public WindowSynthesis(AngularSpectrum grid, int left, int top, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -46,7 +50,7 @@ public sealed class WindowSynthesis
         Width = width;
         Height = height;
         _layout = grid.Pupil;
-        _stride = (width + Block - 1) / Block * Block;
+        _stride = StrideFor(width);
         _columnRe = new float[_layout.Columns * _stride];
         _columnIm = new float[_columnRe.Length];
         for (int k = 0; k < _layout.Columns; k++)
@@ -64,6 +68,16 @@ public sealed class WindowSynthesis
             for (int b = 0; b < _layout.Rows; b++)
             {
                 (_rowIm[(r * _layout.Rows) + b], _rowRe[(r * _layout.Rows) + b]) = Exponential(grid.BinY(_layout.GridRow(b)), top + r, grid.Height);
+            }
+        }
+
+        _mirrorRowCos = new float[_layout.QuarterRows * height];
+        _mirrorRowSin = new float[_mirrorRowCos.Length];
+        for (int ky = 0; ky < _layout.QuarterRows; ky++)
+        {
+            for (int r = 0; r < height; r++)
+            {
+                (_mirrorRowSin[(ky * height) + r], _mirrorRowCos[(ky * height) + r]) = Exponential(ky, top + r, grid.Height);
             }
         }
     }
@@ -91,28 +105,40 @@ public sealed class WindowSynthesis
         return dense < fft;
     }
 
-    /// <summary>Writes scale·|field|² + offset for every window pixel (row-major, Width × Height).</summary>
-    public void Intensity(PupilSpectrum spectrum, Span<float> intensity, float scale, float offset)
+    /// <summary>
+    /// Whether synthesizing <paramref name="spheres"/> mirror-symmetric spheres one by one
+    /// (<see cref="AddMirrorSymmetric"/>: about 2·(R + 1) real multiply-adds per pixel each) is less work than
+    /// adding them to the pupil table and synthesizing it once (<see cref="AddField"/>: about 4·(2R + 1)).
+    /// </summary>
+    public bool IsMirrorCheaper(int spheres) =>
+        _layout.IsMirrorSymmetric && spheres * 2 * _layout.QuarterRows < 4 * _layout.Rows;
+
+    /// <summary>Floats per row of a field buffer: the width rounded up to whole blocks.</summary>
+    public int Stride => _stride;
+
+    /// <summary>The <see cref="Stride"/> of a window <paramref name="width"/> pixels wide.</summary>
+    public static int StrideFor(int width) => (width + Block - 1) / Block * Block;
+
+    /// <summary>Floats of each of a field's two buffers (real and imaginary parts): <see cref="Stride"/> × Height.</summary>
+    public int FieldLength => _stride * Height;
+
+    /// <summary>Adds the field of a pupil spectrum on the window to a field (real and imaginary buffers, <see cref="Stride"/> floats per row).</summary>
+    public void AddField(PupilSpectrum spectrum, Span<float> real, Span<float> imaginary)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
-        if (spectrum.Layout != _layout || intensity.Length < Width * Height)
+        if (spectrum.Layout != _layout)
         {
-            throw new ArgumentException("The spectrum must lie on the grid's pupil and the intensity cover the window.", nameof(spectrum));
+            throw new ArgumentException("The spectrum must lie on the grid's pupil.", nameof(spectrum));
         }
 
+        RequireField(real, imaginary);
         int rows = _layout.Rows;
         int columns = _layout.Columns;
         int stride = _stride;
-        int needed = 2 * (rows + 1) * stride;
-        if (_scratch is null || _scratch.Length < needed)
-        {
-            _scratch = new float[needed];
-        }
-
-        Span<float> bandRe = _scratch.AsSpan(0, rows * stride);
-        Span<float> bandIm = _scratch.AsSpan(rows * stride, rows * stride);
-        Span<float> lineRe = _scratch.AsSpan(2 * rows * stride, stride);
-        Span<float> lineIm = _scratch.AsSpan((2 * rows * stride) + stride, stride);
+        Span<float> scratch = Scratch(2 * rows * stride);
+        Span<float> bandRe = scratch[..(rows * stride)];
+        Span<float> bandIm = scratch.Slice(rows * stride, rows * stride);
+        scratch.Clear();
         for (int b = 0; b < rows; b++)
         {
             int start = _layout.Start(b);
@@ -124,30 +150,245 @@ public sealed class WindowSynthesis
                 bandRe.Slice(b * stride, stride), bandIm.Slice(b * stride, stride));
         }
 
-        var vScale = Vector256.Create(scale);
-        var vOffset = Vector256.Create(offset);
-        int whole = Width / Lanes * Lanes;
         for (int r = 0; r < Height; r++)
         {
-            Product(_rowRe.AsSpan(r * rows, rows), _rowIm.AsSpan(r * rows, rows), bandRe, bandIm, stride, lineRe, lineIm);
-            Span<float> output = intensity.Slice(r * Width, Width);
-            int c = 0;
-            for (; c < whole; c += Lanes)
-            {
-                var re = Vector256.Create<float>(lineRe.Slice(c, Lanes));
-                var im = Vector256.Create<float>(lineIm.Slice(c, Lanes));
-                Vector256.FusedMultiplyAdd(vScale, (re * re) + (im * im), vOffset).CopyTo(output.Slice(c, Lanes));
-            }
-
-            for (; c < Width; c++)
-            {
-                output[c] = (scale * ((lineRe[c] * lineRe[c]) + (lineIm[c] * lineIm[c]))) + offset;
-            }
+            Product(_rowRe.AsSpan(r * rows, rows), _rowIm.AsSpan(r * rows, rows), bandRe, bandIm, stride, real.Slice(r * stride, stride), imaginary.Slice(r * stride, stride));
         }
     }
 
     /// <summary>
-    /// out[c] = Σ_j a[j]·t[j, c] over complex numbers for c below the stride, where row j of t starts at j·stride;
+    /// Adds the field of a mirror-symmetric spectrum centred on the grid origin and moved to (x, y) grid pixels
+    /// (<see cref="MieSpectrum.Centred"/> gives its weighted quarter table), by the shift theorem: with the
+    /// spectrum even in kx and ky, the field at a window pixel is Σ D[ky, kx]·cos(2π kx u/N)·cos(2π ky v/M), with
+    /// (u, v) the pixel's offset from (x, y), so both products have real factors.
+    /// </summary>
+    public void AddMirrorSymmetric(ReadOnlySpan<float> quarterRe, ReadOnlySpan<float> quarterIm, double x, double y, Span<float> real, Span<float> imaginary)
+    {
+        int qRows = _layout.QuarterRows;
+        int qColumns = _layout.QuarterColumns;
+        if (!_layout.IsMirrorSymmetric || quarterRe.Length < qRows * qColumns || quarterIm.Length < qRows * qColumns)
+        {
+            throw new ArgumentException("The pupil must be mirror-symmetric and the quarter table cover it.", nameof(quarterRe));
+        }
+
+        RequireField(real, imaginary);
+        int stride = _stride;
+        int h = Height;
+        Span<float> scratch = Scratch((qColumns * stride) + (qRows * h) + (2 * qRows * stride));
+        Span<float> cosX = scratch[..(qColumns * stride)];
+        Span<float> cosY = scratch.Slice(qColumns * stride, qRows * h);
+        Span<float> bandRe = scratch.Slice((qColumns * stride) + (qRows * h), qRows * stride);
+        Span<float> bandIm = scratch.Slice((qColumns * stride) + (qRows * h) + (qRows * stride), qRows * stride);
+
+        // cos(A − B) = cos A·cos B + sin A·sin B, with A on the tabulated exponentials and B the shift's phase.
+        for (int kx = 0; kx < qColumns; kx++)
+        {
+            int k = kx + Grid.PupilRadiusX;
+            (double sin, double cos) = Math.SinCos(2 * Math.PI * kx * x / Grid.Width);
+            CosineOfDifference(_columnRe.AsSpan(k * stride, stride), _columnIm.AsSpan(k * stride, stride), (float)cos, (float)sin, cosX.Slice(kx * stride, stride));
+        }
+
+        for (int ky = 0; ky < qRows; ky++)
+        {
+            (double sin, double cos) = Math.SinCos(2 * Math.PI * ky * y / Grid.Height);
+            CosineOfDifference(_mirrorRowCos.AsSpan(ky * h, h), _mirrorRowSin.AsSpan(ky * h, h), (float)cos, (float)sin, cosY.Slice(ky * h, h));
+        }
+
+        bandRe.Clear();
+        bandIm.Clear();
+        for (int ky = 0; ky < qRows; ky++)
+        {
+            int count = _layout.QuarterEnd(ky);
+            ComplexTimesReal(
+                quarterRe.Slice(ky * qColumns, count), quarterIm.Slice(ky * qColumns, count), cosX, stride,
+                bandRe.Slice(ky * stride, stride), bandIm.Slice(ky * stride, stride));
+        }
+
+        for (int r = 0; r < h; r++)
+        {
+            RealTimesComplex(cosY, r, h, qRows, bandRe, bandIm, stride, real.Slice(r * stride, stride), imaginary.Slice(r * stride, stride));
+        }
+    }
+
+    /// <summary>
+    /// Writes scale·|unscattered + field|² + offset for every window pixel (row-major, Width × Height): the
+    /// unscattered plane wave is 1 in brightfield and 0 in darkfield.
+    /// </summary>
+    public void Intensity(ReadOnlySpan<float> real, ReadOnlySpan<float> imaginary, float unscattered, Span<float> intensity, float scale, float offset)
+    {
+        if (real.Length < FieldLength || imaginary.Length < FieldLength || intensity.Length < Width * Height)
+        {
+            throw new ArgumentException("The field must cover the window's rows and the intensity the window.", nameof(intensity));
+        }
+
+        var vScale = Vector256.Create(scale);
+        var vOffset = Vector256.Create(offset);
+        var vWave = Vector256.Create(unscattered);
+        int whole = Width / Lanes * Lanes;
+        for (int r = 0; r < Height; r++)
+        {
+            ReadOnlySpan<float> lineRe = real.Slice(r * _stride, Width);
+            ReadOnlySpan<float> lineIm = imaginary.Slice(r * _stride, Width);
+            Span<float> output = intensity.Slice(r * Width, Width);
+            int c = 0;
+            for (; c < whole; c += Lanes)
+            {
+                var re = Vector256.Create<float>(lineRe.Slice(c, Lanes)) + vWave;
+                var im = Vector256.Create<float>(lineIm.Slice(c, Lanes));
+                Vector256.FusedMultiplyAdd(vScale, Vector256.FusedMultiplyAdd(re, re, im * im), vOffset).CopyTo(output.Slice(c, Lanes));
+            }
+
+            for (; c < Width; c++)
+            {
+                float re = lineRe[c] + unscattered;
+                output[c] = (scale * ((re * re) + (lineIm[c] * lineIm[c]))) + offset;
+            }
+        }
+    }
+
+    private static Span<float> Scratch(int length)
+    {
+        if (_scratch is null || _scratch.Length < length)
+        {
+            _scratch = new float[length];
+        }
+
+        return _scratch.AsSpan(0, length);
+    }
+
+    private void RequireField(Span<float> real, Span<float> imaginary)
+    {
+        if (real.Length < FieldLength || imaginary.Length < FieldLength)
+        {
+            throw new ArgumentException($"The field buffers must hold {Stride} × {Height} floats.", nameof(real));
+        }
+    }
+
+    /// <summary>target[i] = cosA[i]·cosB + sinA[i]·sinB.</summary>
+    private static void CosineOfDifference(ReadOnlySpan<float> cosA, ReadOnlySpan<float> sinA, float cosB, float sinB, Span<float> target)
+    {
+        int n = target.Length;
+        int i = 0;
+        var vc = Vector256.Create(cosB);
+        var vs = Vector256.Create(sinB);
+        for (; i + Lanes <= n; i += Lanes)
+        {
+            Vector256.FusedMultiplyAdd(Vector256.Create<float>(cosA.Slice(i, Lanes)), vc, Vector256.Create<float>(sinA.Slice(i, Lanes)) * vs).CopyTo(target.Slice(i, Lanes));
+        }
+
+        for (; i < n; i++)
+        {
+            target[i] = (cosA[i] * cosB) + (sinA[i] * sinB);
+        }
+    }
+
+    /// <summary>out[c] += Σ_j a[j]·t[j, c] with complex a and real t (row j at j·stride), summed in registers per block.</summary>
+    private static void ComplexTimesReal(ReadOnlySpan<float> aRe, ReadOnlySpan<float> aIm, ReadOnlySpan<float> t, int stride, Span<float> outRe, Span<float> outIm)
+    {
+        int count = aRe.Length;
+        if (aIm.Length != count || t.Length < count * stride || outRe.Length < stride || outIm.Length < stride || stride % Block != 0)
+        {
+            throw new ArgumentException("The table or the output is too short.", nameof(t));
+        }
+
+        ref float a = ref MemoryMarshal.GetReference(aRe);
+        ref float ai = ref MemoryMarshal.GetReference(aIm);
+        ref float x = ref MemoryMarshal.GetReference(t);
+        ref float or = ref MemoryMarshal.GetReference(outRe);
+        ref float oi = ref MemoryMarshal.GetReference(outIm);
+        for (int c = 0; c < stride; c += Block)
+        {
+            nuint at = (nuint)c;
+            var r0 = Vector256.LoadUnsafe(ref or, at);
+            var r1 = Vector256.LoadUnsafe(ref or, at + Lanes);
+            var r2 = Vector256.LoadUnsafe(ref or, at + (2 * Lanes));
+            var r3 = Vector256.LoadUnsafe(ref or, at + (3 * Lanes));
+            var i0 = Vector256.LoadUnsafe(ref oi, at);
+            var i1 = Vector256.LoadUnsafe(ref oi, at + Lanes);
+            var i2 = Vector256.LoadUnsafe(ref oi, at + (2 * Lanes));
+            var i3 = Vector256.LoadUnsafe(ref oi, at + (3 * Lanes));
+            nuint row = at;
+            for (int j = 0; j < count; j++, row += (nuint)stride)
+            {
+                var cr = Vector256.Create(Unsafe.Add(ref a, j));
+                var ci = Vector256.Create(Unsafe.Add(ref ai, j));
+                var x0 = Vector256.LoadUnsafe(ref x, row);
+                var x1 = Vector256.LoadUnsafe(ref x, row + Lanes);
+                var x2 = Vector256.LoadUnsafe(ref x, row + (2 * Lanes));
+                var x3 = Vector256.LoadUnsafe(ref x, row + (3 * Lanes));
+                r0 = Vector256.FusedMultiplyAdd(cr, x0, r0);
+                i0 = Vector256.FusedMultiplyAdd(ci, x0, i0);
+                r1 = Vector256.FusedMultiplyAdd(cr, x1, r1);
+                i1 = Vector256.FusedMultiplyAdd(ci, x1, i1);
+                r2 = Vector256.FusedMultiplyAdd(cr, x2, r2);
+                i2 = Vector256.FusedMultiplyAdd(ci, x2, i2);
+                r3 = Vector256.FusedMultiplyAdd(cr, x3, r3);
+                i3 = Vector256.FusedMultiplyAdd(ci, x3, i3);
+            }
+
+            r0.StoreUnsafe(ref or, at);
+            r1.StoreUnsafe(ref or, at + Lanes);
+            r2.StoreUnsafe(ref or, at + (2 * Lanes));
+            r3.StoreUnsafe(ref or, at + (3 * Lanes));
+            i0.StoreUnsafe(ref oi, at);
+            i1.StoreUnsafe(ref oi, at + Lanes);
+            i2.StoreUnsafe(ref oi, at + (2 * Lanes));
+            i3.StoreUnsafe(ref oi, at + (3 * Lanes));
+        }
+    }
+
+    /// <summary>out[c] += Σ_j a[j·n + r]·t[j, c] with real a (column r of a j-major table) and complex t, summed in registers per block.</summary>
+    private static void RealTimesComplex(
+        ReadOnlySpan<float> a, int r, int n, int count, ReadOnlySpan<float> tRe, ReadOnlySpan<float> tIm, int stride, Span<float> outRe, Span<float> outIm)
+    {
+        if (r < 0 || r >= n || a.Length < count * n || tRe.Length < count * stride || tIm.Length < count * stride || outRe.Length < stride || outIm.Length < stride || stride % Block != 0)
+        {
+            throw new ArgumentException("The tables or the output are too short.", nameof(a));
+        }
+
+        ref float coefficient = ref Unsafe.Add(ref MemoryMarshal.GetReference(a), r);
+        ref float xr = ref MemoryMarshal.GetReference(tRe);
+        ref float xi = ref MemoryMarshal.GetReference(tIm);
+        ref float or = ref MemoryMarshal.GetReference(outRe);
+        ref float oi = ref MemoryMarshal.GetReference(outIm);
+        for (int c = 0; c < stride; c += Block)
+        {
+            nuint at = (nuint)c;
+            var r0 = Vector256.LoadUnsafe(ref or, at);
+            var r1 = Vector256.LoadUnsafe(ref or, at + Lanes);
+            var r2 = Vector256.LoadUnsafe(ref or, at + (2 * Lanes));
+            var r3 = Vector256.LoadUnsafe(ref or, at + (3 * Lanes));
+            var i0 = Vector256.LoadUnsafe(ref oi, at);
+            var i1 = Vector256.LoadUnsafe(ref oi, at + Lanes);
+            var i2 = Vector256.LoadUnsafe(ref oi, at + (2 * Lanes));
+            var i3 = Vector256.LoadUnsafe(ref oi, at + (3 * Lanes));
+            nuint row = at;
+            for (int j = 0; j < count; j++, row += (nuint)stride)
+            {
+                var k = Vector256.Create(Unsafe.Add(ref coefficient, j * n));
+                r0 = Vector256.FusedMultiplyAdd(k, Vector256.LoadUnsafe(ref xr, row), r0);
+                r1 = Vector256.FusedMultiplyAdd(k, Vector256.LoadUnsafe(ref xr, row + Lanes), r1);
+                r2 = Vector256.FusedMultiplyAdd(k, Vector256.LoadUnsafe(ref xr, row + (2 * Lanes)), r2);
+                r3 = Vector256.FusedMultiplyAdd(k, Vector256.LoadUnsafe(ref xr, row + (3 * Lanes)), r3);
+                i0 = Vector256.FusedMultiplyAdd(k, Vector256.LoadUnsafe(ref xi, row), i0);
+                i1 = Vector256.FusedMultiplyAdd(k, Vector256.LoadUnsafe(ref xi, row + Lanes), i1);
+                i2 = Vector256.FusedMultiplyAdd(k, Vector256.LoadUnsafe(ref xi, row + (2 * Lanes)), i2);
+                i3 = Vector256.FusedMultiplyAdd(k, Vector256.LoadUnsafe(ref xi, row + (3 * Lanes)), i3);
+            }
+
+            r0.StoreUnsafe(ref or, at);
+            r1.StoreUnsafe(ref or, at + Lanes);
+            r2.StoreUnsafe(ref or, at + (2 * Lanes));
+            r3.StoreUnsafe(ref or, at + (3 * Lanes));
+            i0.StoreUnsafe(ref oi, at);
+            i1.StoreUnsafe(ref oi, at + Lanes);
+            i2.StoreUnsafe(ref oi, at + (2 * Lanes));
+            i3.StoreUnsafe(ref oi, at + (3 * Lanes));
+        }
+    }
+
+    /// <summary>
+    /// out[c] += Σ_j a[j]·t[j, c] over complex numbers for c below the stride, where row j of t starts at j·stride;
     /// each block of columns is summed in registers.
     /// </summary>
     private static void Product(
@@ -173,15 +414,16 @@ public sealed class WindowSynthesis
         ref float oi = ref MemoryMarshal.GetReference(outIm);
         for (int c = 0; c < stride; c += Block)
         {
-            var r0 = Vector256<float>.Zero;
-            var r1 = Vector256<float>.Zero;
-            var r2 = Vector256<float>.Zero;
-            var r3 = Vector256<float>.Zero;
-            var i0 = Vector256<float>.Zero;
-            var i1 = Vector256<float>.Zero;
-            var i2 = Vector256<float>.Zero;
-            var i3 = Vector256<float>.Zero;
-            nuint row = (nuint)c;
+            nuint at = (nuint)c;
+            var r0 = Vector256.LoadUnsafe(ref or, at);
+            var r1 = Vector256.LoadUnsafe(ref or, at + Lanes);
+            var r2 = Vector256.LoadUnsafe(ref or, at + (2 * Lanes));
+            var r3 = Vector256.LoadUnsafe(ref or, at + (3 * Lanes));
+            var i0 = Vector256.LoadUnsafe(ref oi, at);
+            var i1 = Vector256.LoadUnsafe(ref oi, at + Lanes);
+            var i2 = Vector256.LoadUnsafe(ref oi, at + (2 * Lanes));
+            var i3 = Vector256.LoadUnsafe(ref oi, at + (3 * Lanes));
+            nuint row = at;
             for (int j = 0; j < count; j++, row += (nuint)stride)
             {
                 var cr = Vector256.Create(Unsafe.Add(ref a, j));
@@ -205,7 +447,6 @@ public sealed class WindowSynthesis
                 i3 = Vector256.FusedMultiplyAdd(ci, x3, Vector256.FusedMultiplyAdd(cr, y3, i3));
             }
 
-            nuint at = (nuint)c;
             r0.StoreUnsafe(ref or, at);
             r1.StoreUnsafe(ref or, at + Lanes);
             r2.StoreUnsafe(ref or, at + (2 * Lanes));
