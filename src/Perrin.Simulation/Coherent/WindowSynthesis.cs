@@ -204,7 +204,13 @@ public sealed class WindowSynthesis
                 bandRe.Slice(ky * stride, stride), bandIm.Slice(ky * stride, stride));
         }
 
-        for (int r = 0; r < h; r++)
+        int r = 0;
+        for (; r + 1 < h; r += 2)
+        {
+            RealTimesComplexTwoRows(cosY, r, h, qRows, bandRe, bandIm, stride, real.Slice(r * stride, 2 * stride), imaginary.Slice(r * stride, 2 * stride));
+        }
+
+        if (r < h)
         {
             RealTimesComplex(cosY, r, h, qRows, bandRe, bandIm, stride, real.Slice(r * stride, stride), imaginary.Slice(r * stride, stride));
         }
@@ -384,6 +390,66 @@ public sealed class WindowSynthesis
             i1.StoreUnsafe(ref oi, at + Lanes);
             i2.StoreUnsafe(ref oi, at + (2 * Lanes));
             i3.StoreUnsafe(ref oi, at + (3 * Lanes));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RealTimesComplex"/> for rows r and r + 1 at once (out holds both, one stride apart), so that each
+    /// load of t serves two rows.
+    /// </summary>
+    private static void RealTimesComplexTwoRows(
+        ReadOnlySpan<float> a, int r, int n, int count, ReadOnlySpan<float> tRe, ReadOnlySpan<float> tIm, int stride, Span<float> outRe, Span<float> outIm)
+    {
+        const int half = Block / 2;
+        if (r < 0 || r + 1 >= n || a.Length < count * n || tRe.Length < count * stride || tIm.Length < count * stride || outRe.Length < 2 * stride || outIm.Length < 2 * stride || stride % Block != 0)
+        {
+            throw new ArgumentException("The tables or the output are too short.", nameof(a));
+        }
+
+        ref float coefficient = ref Unsafe.Add(ref MemoryMarshal.GetReference(a), r);
+        ref float xr = ref MemoryMarshal.GetReference(tRe);
+        ref float xi = ref MemoryMarshal.GetReference(tIm);
+        ref float or = ref MemoryMarshal.GetReference(outRe);
+        ref float oi = ref MemoryMarshal.GetReference(outIm);
+        for (int c = 0; c < stride; c += half)
+        {
+            nuint at = (nuint)c;
+            nuint next = at + (nuint)stride;
+            var ra0 = Vector256.LoadUnsafe(ref or, at);
+            var ra1 = Vector256.LoadUnsafe(ref or, at + Lanes);
+            var ia0 = Vector256.LoadUnsafe(ref oi, at);
+            var ia1 = Vector256.LoadUnsafe(ref oi, at + Lanes);
+            var rb0 = Vector256.LoadUnsafe(ref or, next);
+            var rb1 = Vector256.LoadUnsafe(ref or, next + Lanes);
+            var ib0 = Vector256.LoadUnsafe(ref oi, next);
+            var ib1 = Vector256.LoadUnsafe(ref oi, next + Lanes);
+            nuint row = at;
+            for (int j = 0; j < count; j++, row += (nuint)stride)
+            {
+                var ka = Vector256.Create(Unsafe.Add(ref coefficient, j * n));
+                var kb = Vector256.Create(Unsafe.Add(ref coefficient, (j * n) + 1));
+                var x0 = Vector256.LoadUnsafe(ref xr, row);
+                var x1 = Vector256.LoadUnsafe(ref xr, row + Lanes);
+                var y0 = Vector256.LoadUnsafe(ref xi, row);
+                var y1 = Vector256.LoadUnsafe(ref xi, row + Lanes);
+                ra0 = Vector256.FusedMultiplyAdd(ka, x0, ra0);
+                ra1 = Vector256.FusedMultiplyAdd(ka, x1, ra1);
+                ia0 = Vector256.FusedMultiplyAdd(ka, y0, ia0);
+                ia1 = Vector256.FusedMultiplyAdd(ka, y1, ia1);
+                rb0 = Vector256.FusedMultiplyAdd(kb, x0, rb0);
+                rb1 = Vector256.FusedMultiplyAdd(kb, x1, rb1);
+                ib0 = Vector256.FusedMultiplyAdd(kb, y0, ib0);
+                ib1 = Vector256.FusedMultiplyAdd(kb, y1, ib1);
+            }
+
+            ra0.StoreUnsafe(ref or, at);
+            ra1.StoreUnsafe(ref or, at + Lanes);
+            ia0.StoreUnsafe(ref oi, at);
+            ia1.StoreUnsafe(ref oi, at + Lanes);
+            rb0.StoreUnsafe(ref or, next);
+            rb1.StoreUnsafe(ref or, next + Lanes);
+            ib0.StoreUnsafe(ref oi, next);
+            ib1.StoreUnsafe(ref oi, next + Lanes);
         }
     }
 
