@@ -66,6 +66,7 @@ public sealed class AngularSpectrum
 
         PupilRadiusX = Math.Min((int)Math.Floor(cutoff * width * pixelSizeNm), width / 2);
         PupilRadiusY = Math.Min((int)Math.Floor(cutoff * height * pixelSizeNm), height / 2);
+        Pupil = new PupilLayout(this);
     }
 
     public int Width { get; }
@@ -88,6 +89,9 @@ public sealed class AngularSpectrum
 
     /// <summary>Largest |ky| (in bins) of a row the pupil reaches.</summary>
     public int PupilRadiusY { get; }
+
+    /// <summary>Where the pupil lies on the grid, for spectra held on the pupil only (<see cref="PupilSpectrum"/>).</summary>
+    public PupilLayout Pupil { get; }
 
     /// <summary>One shared instance per (grid, pixel, λ, n, NA); the cache is emptied when it grows past 64 entries.</summary>
     public static AngularSpectrum For(int width, int height, double pixelSizeNm, double wavelengthNm, double mediumIndex, double numericalAperture)

@@ -12,19 +12,6 @@ namespace Perrin.Simulation.Coherent;
 /// </summary>
 public static class BandLimitedSynthesis
 {
-    /// <summary>Zeroes the rows of the spectrum that <see cref="Inverse"/> reads; the others may hold anything.</summary>
-    public static void ClearPupilRows(AngularSpectrum grid, Span<Complex> spectrum)
-    {
-        ArgumentNullException.ThrowIfNull(grid);
-        for (int row = 0; row < grid.Height; row++)
-        {
-            if (Math.Abs(grid.BinY(row)) <= grid.PupilRadiusY)
-            {
-                spectrum.Slice(row * grid.Width, grid.Width).Clear();
-            }
-        }
-    }
-
     /// <summary>
     /// Writes Σ S[k] e^{+2πi k·n/N} at grid pixels (left … left + width − 1, top … top + height − 1) to
     /// <paramref name="field"/> (row-major, width × height). <paramref name="rowScratch"/> needs Width + Height and

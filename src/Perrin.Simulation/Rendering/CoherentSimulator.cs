@@ -94,40 +94,76 @@ public sealed class CoherentSimulator : ImageSimulator
 
         var work = CoherentWorkspace.For(grid, CanvasWidth, CanvasHeight, bodies.Count > 0);
         var spectrum = work.Spectrum.AsSpan(0, grid.Width * grid.Height);
-        if (bodies.Count > 0)
+        var pupil = work.Pupil!;
+        pupil.Clear();
+        var onPupil = bodies.Count > 0;
+        if (onPupil)
         {
             spectrum.Clear();
             var slice = sample.TryGet("optics.slice_nm", out var dz) ? dz.Number : pixel;
             Multislice.AddScattered(grid, [.. bodies], slice, spectrum, work.Field, work.Phase);
+            pupil.Add(spectrum);
         }
-        else
+
+        var photons = sample.TryGet("optics.illumination_photons", out var light) ? light.Number : 1;
+        var background = RecipeCameraModels.BackgroundPhotons(sample);
+        var window = WindowSynthesis.IsCheaperThanFft(grid, CanvasWidth, CanvasHeight)
+            ? _windows.GetOrAdd(grid, g => new WindowSynthesis(g, pad, pad, CanvasWidth, CanvasHeight))
+            : null;
+        var spheres = 0;
+        for (var i = 0; i < truth.Length; i++)
         {
-            BandLimitedSynthesis.ClearPupilRows(grid, spectrum);
+            spheres += truth[i].Kind == ScattererKind.MieSphere ? 1 : 0;
+        }
+
+        var mirrored = window is not null && window.IsMirrorCheaper(spheres);
+        var fieldRe = work.FieldRe.AsSpan();
+        var fieldIm = work.FieldIm.AsSpan();
+        if (window is not null)
+        {
+            fieldRe[..window.FieldLength].Clear();
+            fieldIm[..window.FieldLength].Clear();
         }
 
         for (var i = 0; i < truth.Length; i++)
         {
             ref readonly var p = ref truth[i];
-            if (p.Kind == ScattererKind.MieSphere)
+            if (p.Kind != ScattererKind.MieSphere)
             {
-                Mie(grid, p).Add(spectrum, (p.X + pad) * pixel, (p.Y + pad) * pixel, p.Z - defocus);
+                continue;
             }
+
+            var mie = Mie(grid, p);
+            if (mirrored && mie.IsMirrorSymmetric)
+            {
+                mie.Centred(p.Z - defocus, work.QuarterRe, work.QuarterIm);
+                window!.AddMirrorSymmetric(work.QuarterRe, work.QuarterIm, p.X + pad, p.Y + pad, fieldRe, fieldIm);
+            }
+            else
+            {
+                mie.Add(pupil, (p.X + pad) * pixel, (p.Y + pad) * pixel, p.Z - defocus);
+                onPupil = true;
+            }
+        }
+
+        if (window is not null)
+        {
+            if (onPupil)
+            {
+                window.AddField(pupil, fieldRe, fieldIm);
+            }
+
+            window.Intensity(fieldRe, fieldIm, _darkfield ? 0 : 1, signal, (float)photons, (float)background);
+            return;
         }
 
         if (!_darkfield)
         {
-            spectrum[0] += Complex.One;
-        }
-
-        var photons = sample.TryGet("optics.illumination_photons", out var light) ? light.Number : 1;
-        var background = RecipeCameraModels.BackgroundPhotons(sample);
-        if (WindowSynthesis.IsCheaperThanFft(grid, CanvasWidth, CanvasHeight))
-        {
-            _windows.GetOrAdd(grid, g => new WindowSynthesis(g, pad, pad, CanvasWidth, CanvasHeight)).Intensity(spectrum, signal, (float)photons, (float)background);
-            return;
+            pupil.AddPlaneWave();
         }
 
         var field = work.Window.AsSpan(0, CanvasWidth * CanvasHeight);
+        pupil.CopyTo(spectrum);
         BandLimitedSynthesis.Inverse(grid, spectrum, pad, pad, CanvasWidth, CanvasHeight, field, work.Lines, work.Band);
         for (var i = 0; i < signal.Length; i++)
         {
