@@ -108,6 +108,25 @@ public class ShapeGeometryTests
         Assert.Equal(1, Sum(image) / (Math.PI * 25), 2e-3);
     }
 
+    [Theory]
+    [MemberData(nameof(SubPixelCentres))]
+    public void SphereSlabsHoldTheirSphericalSegments(double x, double y)
+    {
+        // A slab z₁ … z₂ of a sphere of radius R holds the segment π(R²(z₂ − z₁) − (z₂³ − z₁³)/3). Slab boundaries
+        // cross pixels inside the body, where the chord is clipped exactly for its linear part; 2e-3 relative.
+        const double radius = 600;
+        var sphere = new SphereShape(x, y, 0, radius, Pixel);
+        for (var j = 0; j < 8; j++)
+        {
+            var z1 = -radius + (j * radius / 4);
+            var z2 = z1 + (radius / 4);
+            var image = new float[Size * Size];
+            sphere.AddSlab(image, Size, Size, z1, z2, 1);
+            var segment = Math.PI * ((radius * radius * (z2 - z1)) - (((z2 * z2 * z2) - (z1 * z1 * z1)) / 3));
+            Assert.Equal(1, Sum(image) * Pixel * Pixel / segment, 2e-3);
+        }
+    }
+
     [Fact]
     public void EllipseAtAQuarterTurnIsTheTransposedEllipse()
     {
