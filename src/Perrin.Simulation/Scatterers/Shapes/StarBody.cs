@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 
 namespace Perrin.Simulation.Scatterers.Shapes;
 
@@ -24,6 +25,8 @@ internal sealed class StarBody
 
     // ±1/(2√3): the 2-point Gauss–Legendre nodes of a unit interval about its centre.
     private const double GaussOffset = 0.28867513459481287;
+
+    private static readonly Vector256<double> Lanes = Vector256.Create(0.0, 1, 2, 3);
 
     // Outline chords are at most this long in pixels, so that each marks only the few pixels next to it.
     private const double MaxChordPixels = 0.5;
@@ -257,17 +260,16 @@ internal sealed class StarBody
 
     // Pixel mean of the clipped chord where the outline does not cross the pixel and the chord is smooth: its
     // mean, and its slopes for the clip, from 2 × 2 Gauss–Legendre points (the mean exact for cubics in x and y).
+    // Each point stands for its quarter of the pixel, with the pixel's slopes, so that the clip sees the chord's
+    // curvature too.
     private double InteriorChord(int col, int row, double below, double above)
     {
-        var dx = col - GaussOffset - _cx;
-        var dy = row - GaussOffset - _cy;
-        var u = (dx * _ux) + (dy * _uy);
-        var v = (dx * _vx) + (dy * _vy);
+        var dx = Vector256.Create(-GaussOffset, GaussOffset, -GaussOffset, GaussOffset) + Vector256.Create(col - _cx);
+        var dy = Vector256.Create(-GaussOffset, -GaussOffset, GaussOffset, GaussOffset) + Vector256.Create(row - _cy);
+        var t2 = T2((dx * _ux) + (dy * _uy), (dx * _vx) + (dy * _vy));
+        var h = Vector256.Sqrt(Vector256.Max(Vector256<double>.One - t2, Vector256<double>.Zero)) * _c;
+        var (topLeft, topRight, bottomLeft, bottomRight) = (h.GetElement(0), h.GetElement(1), h.GetElement(2), h.GetElement(3));
         var across = 2 * GaussOffset;
-        var topLeft = Chord(u, v);
-        var topRight = Chord(u + (across * _ux), v + (across * _vx));
-        var bottomLeft = Chord(u + (across * _uy), v + (across * _vy));
-        var bottomRight = Chord(u + (across * (_ux + _uy)), v + (across * (_vx + _vy)));
         var gx = (topRight + bottomRight - topLeft - bottomLeft) / (2 * across);
         var gy = (bottomLeft + bottomRight - topLeft - topRight) / (2 * across);
         var shift = GaussOffset - 0.25;
@@ -277,37 +279,38 @@ internal sealed class StarBody
             + LinearChordClip.Mean(bottomRight - (shift * (gx + gy)), 0.5 * gx, 0.5 * gy, below, above));
     }
 
-    private double Chord(double u, double v) => _c * Math.Sqrt(Math.Max(0, 1 - T2(u, v)));
-
-    // Pixel mean of the clipped chord where the outline crosses the pixel: midpoints of a RimSamples² grid.
+    // Pixel mean of the clipped chord where the outline crosses the pixel: midpoints of a RimSamples² grid, four
+    // at a time along x.
     private double RimChord(int col, int row, double below, double above)
     {
         const double step = 1.0 / RimSamples;
-        var sum = 0.0;
-        var dx0 = col - 0.5 + (0.5 * step) - _cx;
+        var zero = Vector256<double>.Zero;
+        var alongU = Lanes * (step * _ux);
+        var alongV = Lanes * (step * _vx);
+        var outer = Vector256.Create(_outer2);
+        var low = Vector256.Create(below);
+        var high = Vector256.Create(above);
+        var sum = zero;
         for (var j = 0; j < RimSamples; j++)
         {
             var dy = row - 0.5 + ((j + 0.5) * step) - _cy;
-            var u = (dx0 * _ux) + (dy * _uy);
-            var v = (dx0 * _vx) + (dy * _vy);
-            for (var i = 0; i < RimSamples; i++)
+            for (var i = 0; i < RimSamples; i += Vector256<double>.Count)
             {
-                var q = (u * u) + (v * v);
-                if (q < _outer2)
+                var dx = col - 0.5 + ((i + 0.5) * step) - _cx;
+                var u = alongU + Vector256.Create((dx * _ux) + (dy * _uy));
+                var v = alongV + Vector256.Create((dx * _vx) + (dy * _vy));
+                if (Vector256.GreaterThanOrEqualAll((u * u) + (v * v), outer))
                 {
-                    var t2 = T2(u, v);
-                    if (t2 < 1)
-                    {
-                        sum += Clip(_c * Math.Sqrt(1 - t2), below, above);
-                    }
+                    continue;
                 }
 
-                u += _ux * step;
-                v += _vx * step;
+                // Outside, h = 0 and its clipped length is 0 for any slab.
+                var h = Vector256.Sqrt(Vector256.Max(Vector256<double>.One - T2(u, v), zero)) * _c;
+                sum += Vector256.Max(zero, Vector256.Min(h, low) + Vector256.Min(h, high));
             }
         }
 
-        return sum * step * step;
+        return Vector256.Sum(sum) * step * step;
     }
 
     // Covered fraction of a pixel the outline crosses. t changes by gx, gy per pixel near here; a sub-cell whose
@@ -317,21 +320,25 @@ internal sealed class StarBody
     {
         const double step = 1.0 / CoverageSamples;
         const double probe = 0.25;
-        var gx = (T(col + probe, row) - T(col - probe, row)) / (2 * probe);
-        var gy = (T(col, row + probe) - T(col, row - probe)) / (2 * probe);
+        var one = Vector256<double>.One;
+        var px = Vector256.Create(probe, -probe, 0, 0) + Vector256.Create(col - _cx);
+        var py = Vector256.Create(0, 0, probe, -probe) + Vector256.Create(row - _cy);
+        var probes = Vector256.Sqrt(T2((px * _ux) + (py * _uy), (px * _vx) + (py * _vy)));
+        var gx = (probes.GetElement(0) - probes.GetElement(1)) / (2 * probe);
+        var gy = (probes.GetElement(2) - probes.GetElement(3)) / (2 * probe);
         var ramp = step * (Math.Abs(gx) + Math.Abs(gy));
-        var covered = 0.0;
+        var dx = (Lanes * step) + Vector256.Create(col - 0.5 + (0.5 * step) - _cx);
+        var covered = Vector256<double>.Zero;
         for (var j = 0; j < CoverageSamples; j++)
         {
-            var y = row - 0.5 + ((j + 0.5) * step);
-            for (var i = 0; i < CoverageSamples; i++)
-            {
-                var ts = T(col - 0.5 + ((i + 0.5) * step), y);
-                covered += ramp > 0 ? Math.Clamp(0.5 - ((ts - 1) / ramp), 0, 1) : ts < 1 ? 1 : 0;
-            }
+            var dy = row - 0.5 + ((j + 0.5) * step) - _cy;
+            var ts = Vector256.Sqrt(T2((dx * _ux) + Vector256.Create(dy * _uy), (dx * _vx) + Vector256.Create(dy * _vy)));
+            covered += ramp > 0
+                ? Vector256.Min(Vector256.Max(Vector256.Create(0.5) - ((ts - one) * (1 / ramp)), Vector256<double>.Zero), one)
+                : Vector256.ConditionalSelect(Vector256.LessThan(ts, one), one, Vector256<double>.Zero);
         }
 
-        return covered * step * step;
+        return Vector256.Sum(covered) * step * step;
     }
 
     // t² at (u, v) of the body's frame, with cos kθ and sin kθ by repeated multiplication with e^{iθ}.
@@ -351,6 +358,30 @@ internal sealed class StarBody
         {
             (ck, sk) = ((ck * c1) - (sk * s1), (sk * c1) + (ck * s1));
             r += _epsilon[k] * ((ck * _cosPhi[k]) - (sk * _sinPhi[k]));
+        }
+
+        return q / (r * r);
+    }
+
+    // T2 at four points at once; at the centre, where θ is undefined, the harmonics are multiplied by 0.
+    private Vector256<double> T2(Vector256<double> u, Vector256<double> v)
+    {
+        var q = (u * u) + (v * v);
+        if (_epsilon.Length == 0)
+        {
+            return q;
+        }
+
+        var rho = Vector256.Max(Vector256.Sqrt(q), Vector256.Create(double.Epsilon));
+        var c1 = u / rho;
+        var s1 = v / rho;
+        var ck = Vector256<double>.One;
+        var sk = Vector256<double>.Zero;
+        var r = Vector256<double>.One;
+        for (var k = 0; k < _epsilon.Length; k++)
+        {
+            (ck, sk) = ((ck * c1) - (sk * s1), (sk * c1) + (ck * s1));
+            r += ((ck * _cosPhi[k]) - (sk * _sinPhi[k])) * _epsilon[k];
         }
 
         return q / (r * r);
