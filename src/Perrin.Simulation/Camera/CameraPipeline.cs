@@ -5,9 +5,9 @@ namespace Perrin.Simulation.Camera;
 
 /// <summary>
 /// The passes of <see cref="CameraModel"/> over blocks of <see cref="Block"/> pixels in row-major order: expected
-/// electrons (and the photon check), one bulk Poisson draw, EM multiplication of the non-zero counts, the full
-/// well, one bulk normal draw for the read noise, then conversion to ADU. Within a block the stream is used in
-/// that order, so a frame depends on the stream and the settings only.
+/// electrons (and the photon check), one bulk Poisson draw (none for a block that expects no electron), EM
+/// multiplication of the non-zero counts, the full well, one bulk normal draw for the read noise, then conversion
+/// to ADU. Within a block the stream is used in that order, so a frame depends on the stream and the settings only.
 /// </summary>
 internal static class CameraPipeline
 {
@@ -25,10 +25,15 @@ internal static class CameraPipeline
             var electrons = electronBuffer[..count];
             var scratch = scratchBuffer[..count];
             ExpectedElectrons(model, photons, start, width, electrons);
-            rng.Poisson(electrons, electrons);
-            if (model.EmGain > 1)
+
+            // A block with no light and no dark charge holds no electron: nothing to draw.
+            if (electrons.IndexOfAnyExcept(0.0) >= 0)
             {
-                Multiply(electrons, model.EmGain, rng);
+                rng.Poisson(electrons, electrons);
+                if (model.EmGain > 1)
+                {
+                    Multiply(electrons, model.EmGain, rng);
+                }
             }
 
             if (double.IsFinite(model.FullWellElectrons))
