@@ -154,14 +154,16 @@ public sealed class IscatSimulator : ImageSimulator
             return null;
         }
 
-        if (_lastSpeckle is { } last && last.Sample == sampleIndex && last.Model.Equals(speckle))
+        // One entry, replaced whole and published with release semantics: threads rendering other samples at the
+        // same time only miss the cache, they never see a half-built field.
+        if (Volatile.Read(ref _lastSpeckle) is { } last && last.Sample == sampleIndex && last.Model.Equals(speckle))
         {
             return last.Field;
         }
 
         var field = new Complex[CanvasWidth * CanvasHeight];
         speckle.Draw(SubstrateSpeckle.Stream(Recipe.Seed, sampleIndex), CanvasWidth, CanvasHeight, field);
-        _lastSpeckle = new SpeckleEntry(sampleIndex, speckle, field);
+        Volatile.Write(ref _lastSpeckle, new SpeckleEntry(sampleIndex, speckle, field));
         return field;
     }
 
