@@ -130,7 +130,7 @@ public static class RecipeCameraModels
 
     /// <summary>Records expected photons into ADU in place with the sensor of <paramref name="camera"/>'s sample or movie.</summary>
     public static void Record(Recipe recipe, ResolvedProperties sample, Span<float> image, RandomStream camera) =>
-        Sensor(recipe, sample, camera).Record(image, OutputSize(recipe).Width, OutputSize(recipe).Height, camera);
+        Sensor(recipe, sample, camera).Record(image, camera);
 
     /// <summary>Size of the images the camera records: the crop's when the recipe crops, else the image's (the sensor is the size of what it records).</summary>
     public static (int Width, int Height) OutputSize(Recipe recipe)

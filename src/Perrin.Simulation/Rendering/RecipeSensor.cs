@@ -15,19 +15,27 @@ public sealed class RecipeSensor
 {
     private readonly float[]? _background;
 
-    internal RecipeSensor(CameraModel camera, float[]? background)
+    internal RecipeSensor(CameraModel camera, int width, int height, float[]? background)
     {
         Camera = camera;
+        Width = width;
+        Height = height;
         _background = background;
     }
 
     public CameraModel Camera { get; }
 
+    /// <summary>Columns of the images the sensor records (the recipe's output, after any crop).</summary>
+    public int Width { get; }
+
+    /// <summary>Rows of the images the sensor records.</summary>
+    public int Height { get; }
+
     /// <summary>Expected photons per pixel added before the camera (row-major); empty when the modality's signal holds the whole background.</summary>
     public ReadOnlySpan<float> Background => _background;
 
     /// <summary>Adds the background and records the image in place: expected photons in, ADU out.</summary>
-    public void Record(Span<float> image, int width, int height, RandomStream camera)
+    public void Record(Span<float> image, RandomStream camera)
     {
         if (_background is { } background)
         {
@@ -42,7 +50,7 @@ public sealed class RecipeSensor
             }
         }
 
-        Camera.Apply(image, width, height, camera);
+        Camera.Apply(image, Width, Height, camera);
     }
 
     internal static RecipeSensor Create(Recipe recipe, ResolvedProperties sample, RandomStream stream)
@@ -59,7 +67,7 @@ public sealed class RecipeSensor
             model = model with { FixedPattern = pattern };
         }
 
-        return new RecipeSensor(model, DrawBackground(recipe, sample, width, height, stream.Substream(1)));
+        return new RecipeSensor(model, width, height, DrawBackground(recipe, sample, width, height, stream.Substream(1)));
     }
 
     private static FixedPatternNoise? FixedPattern(Recipe recipe, ResolvedProperties sample, int width, int height, RandomStream stream)
