@@ -1,0 +1,25 @@
+using Perrin.Nn.Backends.Cpu;
+
+namespace Perrin.Nn.Backends;
+
+/// <summary>The managed CPU backend: packed SIMD GEMM and im2col convolutions.</summary>
+public sealed class CpuBackend : IBackend
+{
+    /// <summary>A backend using <paramref name="threads"/> workers (at least 1).</summary>
+    public CpuBackend(int threads)
+    {
+        if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "the number of threads must be at least 1.");
+        Threads = threads;
+    }
+
+    /// <inheritdoc />
+    public string Name => "cpu";
+
+    /// <inheritdoc />
+    public int Threads { get; }
+
+    /// <inheritdoc />
+    public void Gemm(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda,
+        ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
+        Sgemm.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, Threads);
+}
