@@ -1,0 +1,70 @@
+namespace Perrin.Nn.Backends.Cpu;
+
+/// <summary>
+/// 2D convolution (PyTorch's conv2d, a cross-correlation) on contiguous NCHW float buffers. Outputs are overwritten.
+/// Results are bit-identical for any <c>threads</c>. A 1D convolution is the case H = 1, KH = 1.
+/// </summary>
+public static class Conv2dKernels
+{
+    /// <summary>
+    /// output[N, Cout, OutH, OutW] = conv(input[N, Cin, H, W], weight[Cout, Cin/groups, KH, KW]) + bias[Cout],
+    /// then ReLU when <paramref name="relu"/> is set. An empty <paramref name="bias"/> means no bias.
+    /// </summary>
+    public static void Forward(Conv2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight,
+        ReadOnlySpan<float> bias, Span<float> output, bool relu = false, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        const string op = "Conv2d.Forward";
+        CheckInput(op, geometry, input.Length);
+        CheckWeight(op, geometry, weight.Length);
+        KernelChecks.OptionalLength(op, "bias", bias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
+        CheckOutput(op, "output", geometry, output.Length);
+        KernelChecks.Threads(op, threads);
+        ConvEngine.Forward(geometry.Shape, input, weight, bias, relu, output, threads);
+    }
+
+    /// <summary>gradInput[N, Cin, H, W] = the adjoint of <see cref="Forward"/> (without bias) applied to gradOutput.</summary>
+    public static void BackwardData(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight,
+        Span<float> gradInput, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        const string op = "Conv2d.BackwardData";
+        CheckOutput(op, "output gradient", geometry, gradOutput.Length);
+        CheckWeight(op, geometry, weight.Length);
+        KernelChecks.Length(op, "input gradient", gradInput.Length, geometry.InputLength, InputDims(geometry));
+        KernelChecks.Threads(op, threads);
+        ConvEngine.BackwardData(geometry.Shape, gradOutput, weight, gradInput, threads);
+    }
+
+    /// <summary>
+    /// gradWeight[Cout, Cin/groups, KH, KW] = Σ over images of gradOutput ⋆ input; gradBias[Cout] = Σ of gradOutput over
+    /// batch and space (skipped when <paramref name="gradBias"/> is empty).
+    /// </summary>
+    public static void BackwardWeight(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
+        Span<float> gradWeight, Span<float> gradBias, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        const string op = "Conv2d.BackwardWeight";
+        CheckOutput(op, "output gradient", geometry, gradOutput.Length);
+        CheckInput(op, geometry, input.Length);
+        KernelChecks.Length(op, "weight gradient", gradWeight.Length, geometry.WeightLength, WeightDims(geometry));
+        KernelChecks.OptionalLength(op, "bias gradient", gradBias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
+        KernelChecks.Threads(op, threads);
+        ConvEngine.BackwardWeight(geometry.Shape, gradOutput, input, gradWeight, threads);
+        if (!gradBias.IsEmpty)
+            ConvEngine.BackwardBias(geometry.N, geometry.Cout, geometry.OutH * geometry.OutW, gradOutput, gradBias);
+    }
+
+    private static string InputDims(Conv2dGeometry g) => KernelChecks.Dims(g.N, g.Cin, g.H, g.W);
+
+    private static string WeightDims(Conv2dGeometry g) => KernelChecks.Dims(g.Cout, g.Cin / g.Groups, g.KH, g.KW);
+
+    private static void CheckInput(string op, Conv2dGeometry g, int length) =>
+        KernelChecks.Length(op, "input", length, g.InputLength, InputDims(g));
+
+    private static void CheckWeight(string op, Conv2dGeometry g, int length) =>
+        KernelChecks.Length(op, "weight", length, g.WeightLength, WeightDims(g));
+
+    private static void CheckOutput(string op, string name, Conv2dGeometry g, int length) =>
+        KernelChecks.Length(op, name, length, g.OutputLength, KernelChecks.Dims(g.N, g.Cout, g.OutH, g.OutW));
+}

@@ -1,0 +1,115 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Perrin.Nn.Backends.Cpu;
+
+/// <summary>
+/// Unfolds one group of one image into the column matrix [CinG·KH·KW, OutH·OutW] and folds it back. Each column row
+/// is built from contiguous input-row segments: the valid output columns of a kernel tap are computed once, so the
+/// inner loops are plain copies (stride 1) or a strided gather without per-element bounds tests.
+/// </summary>
+internal static class Im2Col
+{
+    public static void Unfold(in ConvShape s, ReadOnlySpan<float> image, Span<float> col)
+    {
+        int outW = s.OutW, p = s.P, plane = s.InPlane;
+        var row = 0;
+        for (var c = 0; c < s.CinG; c++)
+        {
+            var src = image.Slice(c * plane, plane);
+            for (var kh = 0; kh < s.KH; kh++)
+            {
+                for (var kw = 0; kw < s.KW; kw++, row++)
+                {
+                    var dst = col.Slice(row * p, p);
+                    var (lo, hi) = ValidColumns(s, kw);
+                    var iw0 = lo * s.StrideW - s.PadW + kw * s.DilationW;
+                    for (var oh = 0; oh < s.OutH; oh++)
+                    {
+                        var d = dst.Slice(oh * outW, outW);
+                        var ih = oh * s.StrideH - s.PadH + kh * s.DilationH;
+                        if ((uint)ih >= (uint)s.H || lo >= hi)
+                        {
+                            d.Clear();
+                            continue;
+                        }
+                        d[..lo].Clear();
+                        d[hi..].Clear();
+                        var srcRow = src.Slice(ih * s.W, s.W);
+                        if (s.StrideW == 1) srcRow.Slice(iw0, hi - lo).CopyTo(d[lo..]);
+                        else Gather(srcRow[iw0..], s.StrideW, d[lo..hi]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the column matrix back onto the image (which the caller has cleared or wants accumulated).</summary>
+    public static void Fold(in ConvShape s, ReadOnlySpan<float> col, Span<float> image)
+    {
+        int outW = s.OutW, p = s.P, plane = s.InPlane;
+        var row = 0;
+        for (var c = 0; c < s.CinG; c++)
+        {
+            var dstPlane = image.Slice(c * plane, plane);
+            for (var kh = 0; kh < s.KH; kh++)
+            {
+                for (var kw = 0; kw < s.KW; kw++, row++)
+                {
+                    var src = col.Slice(row * p, p);
+                    var (lo, hi) = ValidColumns(s, kw);
+                    if (lo >= hi) continue;
+                    var iw0 = lo * s.StrideW - s.PadW + kw * s.DilationW;
+                    for (var oh = 0; oh < s.OutH; oh++)
+                    {
+                        var ih = oh * s.StrideH - s.PadH + kh * s.DilationH;
+                        if ((uint)ih >= (uint)s.H) continue;
+                        var segment = src.Slice(oh * outW + lo, hi - lo);
+                        var dstRow = dstPlane.Slice(ih * s.W, s.W);
+                        if (s.StrideW == 1)
+                        {
+                            var d = dstRow.Slice(iw0, hi - lo);
+                            TensorPrimitives.Add(d, segment, d);
+                        }
+                        else
+                        {
+                            Scatter(segment, dstRow[iw0..], s.StrideW);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Output columns [lo, hi) whose input column for tap <paramref name="kw"/> lies inside the image.</summary>
+    private static (int Lo, int Hi) ValidColumns(in ConvShape s, int kw)
+    {
+        var offset = kw * s.DilationW - s.PadW;
+        var lo = Math.Max(0, CeilDiv(-offset, s.StrideW));
+        var hi = Math.Min(s.OutW, FloorDiv(s.W - 1 - offset, s.StrideW) + 1);
+        return (lo, Math.Max(lo, hi));
+    }
+
+    private static int FloorDiv(int a, int b) => a >= 0 ? a / b : -((-a + b - 1) / b);
+
+    private static int CeilDiv(int a, int b) => -FloorDiv(-a, b);
+
+    private static void Gather(ReadOnlySpan<float> src, int stride, Span<float> dst)
+    {
+        if (dst.IsEmpty) return;
+        _ = src[(dst.Length - 1) * stride];
+        ref var s0 = ref MemoryMarshal.GetReference(src);
+        ref var d0 = ref MemoryMarshal.GetReference(dst);
+        for (var j = 0; j < dst.Length; j++) Unsafe.Add(ref d0, j) = Unsafe.Add(ref s0, j * stride);
+    }
+
+    private static void Scatter(ReadOnlySpan<float> src, Span<float> dst, int stride)
+    {
+        if (src.IsEmpty) return;
+        _ = dst[(src.Length - 1) * stride];
+        ref var s0 = ref MemoryMarshal.GetReference(src);
+        ref var d0 = ref MemoryMarshal.GetReference(dst);
+        for (var j = 0; j < src.Length; j++) Unsafe.Add(ref d0, j * stride) += Unsafe.Add(ref s0, j);
+    }
+}
