@@ -22,4 +22,31 @@ public sealed class CpuBackend : IBackend
     public void Gemm(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda,
         ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
         Sgemm.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, Threads);
+
+    /// <inheritdoc />
+    public void Conv2d(Conv2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
+        Span<float> output, bool relu) => Conv2dKernels.Forward(geometry, input, weight, bias, output, relu, Threads);
+
+    /// <inheritdoc />
+    public void Conv2dBackwardData(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight, Span<float> gradInput) =>
+        Conv2dKernels.BackwardData(geometry, gradOutput, weight, gradInput, Threads);
+
+    /// <inheritdoc />
+    public void Conv2dBackwardWeight(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
+        Span<float> gradWeight, Span<float> gradBias) =>
+        Conv2dKernels.BackwardWeight(geometry, gradOutput, input, gradWeight, gradBias, Threads);
+
+    /// <inheritdoc />
+    public void ConvTranspose2d(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight,
+        ReadOnlySpan<float> bias, Span<float> output, bool relu) =>
+        ConvTranspose2dKernels.Forward(geometry, input, weight, bias, output, relu, Threads);
+
+    /// <inheritdoc />
+    public void ConvTranspose2dBackwardData(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight,
+        Span<float> gradInput) => ConvTranspose2dKernels.BackwardData(geometry, gradOutput, weight, gradInput, Threads);
+
+    /// <inheritdoc />
+    public void ConvTranspose2dBackwardWeight(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
+        Span<float> gradWeight, Span<float> gradBias) =>
+        ConvTranspose2dKernels.BackwardWeight(geometry, gradOutput, input, gradWeight, gradBias, Threads);
 }

@@ -1,3 +1,5 @@
+using Perrin.Nn.Backends.Cpu;
+
 namespace Perrin.Nn.Backends;
 
 /// <summary>
@@ -15,4 +17,27 @@ public interface IBackend
     /// <summary>C = alpha·op(A)·op(B) + beta·C on row-major matrices.</summary>
     void Gemm(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda,
         ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc);
+
+    /// <summary>Convolution (cross-correlation) with optional bias and fused ReLU.</summary>
+    void Conv2d(Conv2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
+        Span<float> output, bool relu);
+
+    /// <summary>Gradient of a convolution with respect to its input.</summary>
+    void Conv2dBackwardData(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight, Span<float> gradInput);
+
+    /// <summary>Gradients of a convolution with respect to its weight and (when not empty) its bias.</summary>
+    void Conv2dBackwardWeight(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
+        Span<float> gradWeight, Span<float> gradBias);
+
+    /// <summary>Transposed convolution with optional bias and fused ReLU.</summary>
+    void ConvTranspose2d(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight,
+        ReadOnlySpan<float> bias, Span<float> output, bool relu);
+
+    /// <summary>Gradient of a transposed convolution with respect to its input.</summary>
+    void ConvTranspose2dBackwardData(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight,
+        Span<float> gradInput);
+
+    /// <summary>Gradients of a transposed convolution with respect to its weight and (when not empty) its bias.</summary>
+    void ConvTranspose2dBackwardWeight(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
+        Span<float> gradWeight, Span<float> gradBias);
 }

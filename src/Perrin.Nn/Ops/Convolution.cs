@@ -1,0 +1,133 @@
+using Perrin.Nn.Backends;
+using Perrin.Nn.Backends.Cpu;
+using Perrin.Nn.Tensors;
+
+namespace Perrin.Nn.Ops;
+
+/// <summary>Convolutions over NCHW (and NCL) tensors with PyTorch's semantics and weight layouts.</summary>
+public static class Convolution
+{
+    /// <summary>2-D convolution; weight [Cout, Cin/groups, KH, KW], bias [Cout] or null; optionally fused ReLU.</summary>
+    public static Tensor Conv2d(Tensor x, Tensor w, Tensor? b, int stride = 1, int padding = 0, int dilation = 1, int groups = 1, bool relu = false) =>
+        Conv2d(x, w, b, (stride, stride), (padding, padding), (dilation, dilation), groups, relu);
+
+    /// <summary>2-D convolution with separate vertical and horizontal stride, padding and dilation.</summary>
+    public static Tensor Conv2d(Tensor x, Tensor w, Tensor? b, (int H, int W) stride, (int H, int W) padding, (int H, int W) dilation,
+        int groups = 1, bool relu = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(w);
+        if (x.Rank != 4 || w.Rank != 4)
+            throw new ArgumentException($"Conv2d: input {ShapeText.Format(x.Shape)} and weight {ShapeText.Format(w.Shape)} must both be 4-D (N, C, H, W) and (Cout, Cin/groups, KH, KW).");
+        if (groups < 1 || x.Shape[1] != w.Shape[1] * groups)
+            throw new ArgumentException($"Conv2d: input {ShapeText.Format(x.Shape)} has {x.Shape[1]} channels, weight {ShapeText.Format(w.Shape)} with groups {groups} expects {w.Shape[1] * groups}.");
+        CheckBias("Conv2d", b, w.Shape[0], w.Shape);
+        var g = new Conv2dGeometry(x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3], w.Shape[0], w.Shape[2], w.Shape[3],
+            stride.H, stride.W, padding.H, padding.W, dilation.H, dilation.W, groups);
+        var be = Backend.Current;
+        var data = BufferPool.Rent(g.OutputLength);
+        be.Conv2d(g, x.Span, w.Span, b is null ? default : b.Span, data.AsSpan(0, g.OutputLength), relu);
+        Tensor[] inputs = b is null ? [x, w] : [x, w, b];
+        Tensor? y = null;
+        y = Tensor.FromOp(data, [g.N, g.Cout, g.OutH, g.OutW], relu ? "Conv2d+Relu" : "Conv2d", inputs, grad =>
+        {
+            using var masked = relu ? MaskByPositive(grad, y!) : null;
+            var go = masked ?? grad;
+            var grads = new Tensor?[inputs.Length];
+            if (x.RequiresGrad)
+            {
+                var gx = Tensor.Empty(x.ShapeArray());
+                be.Conv2dBackwardData(g, go.Span, w.Span, gx.Span);
+                grads[0] = gx;
+            }
+            if (w.RequiresGrad || (b?.RequiresGrad ?? false))
+            {
+                var gw = Tensor.Empty(w.ShapeArray());
+                var gb = b is null ? null : Tensor.Empty(b.ShapeArray());
+                be.Conv2dBackwardWeight(g, go.Span, x.Span, gw.Span, gb is null ? default : gb.Span);
+                grads[1] = gw;
+                if (gb is not null) grads[2] = gb;
+            }
+            return grads;
+        });
+        return y;
+    }
+
+    /// <summary>Transposed 2-D convolution; weight [Cin, Cout/groups, KH, KW], bias [Cout] or null.</summary>
+    public static Tensor ConvTranspose2d(Tensor x, Tensor w, Tensor? b, int stride = 1, int padding = 0, int outputPadding = 0,
+        int dilation = 1, int groups = 1, bool relu = false) =>
+        ConvTranspose2d(x, w, b, (stride, stride), (padding, padding), (outputPadding, outputPadding), (dilation, dilation), groups, relu);
+
+    /// <summary>Transposed 2-D convolution with separate vertical and horizontal settings.</summary>
+    public static Tensor ConvTranspose2d(Tensor x, Tensor w, Tensor? b, (int H, int W) stride, (int H, int W) padding,
+        (int H, int W) outputPadding, (int H, int W) dilation, int groups = 1, bool relu = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(w);
+        if (x.Rank != 4 || w.Rank != 4)
+            throw new ArgumentException($"ConvTranspose2d: input {ShapeText.Format(x.Shape)} and weight {ShapeText.Format(w.Shape)} must both be 4-D (N, C, H, W) and (Cin, Cout/groups, KH, KW).");
+        if (groups < 1 || x.Shape[1] != w.Shape[0])
+            throw new ArgumentException($"ConvTranspose2d: input {ShapeText.Format(x.Shape)} has {x.Shape[1]} channels, weight {ShapeText.Format(w.Shape)} expects {w.Shape[0]}.");
+        var cout = w.Shape[1] * groups;
+        CheckBias("ConvTranspose2d", b, cout, w.Shape);
+        var g = new ConvTranspose2dGeometry(x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3], cout, w.Shape[2], w.Shape[3],
+            stride.H, stride.W, padding.H, padding.W, outputPadding.H, outputPadding.W, dilation.H, dilation.W, groups);
+        var be = Backend.Current;
+        var data = BufferPool.Rent(g.OutputLength);
+        be.ConvTranspose2d(g, x.Span, w.Span, b is null ? default : b.Span, data.AsSpan(0, g.OutputLength), relu);
+        Tensor[] inputs = b is null ? [x, w] : [x, w, b];
+        Tensor? y = null;
+        y = Tensor.FromOp(data, [g.N, g.Cout, g.OutH, g.OutW], relu ? "ConvTranspose2d+Relu" : "ConvTranspose2d", inputs, grad =>
+        {
+            using var masked = relu ? MaskByPositive(grad, y!) : null;
+            var go = masked ?? grad;
+            var grads = new Tensor?[inputs.Length];
+            if (x.RequiresGrad)
+            {
+                var gx = Tensor.Empty(x.ShapeArray());
+                be.ConvTranspose2dBackwardData(g, go.Span, w.Span, gx.Span);
+                grads[0] = gx;
+            }
+            if (w.RequiresGrad || (b?.RequiresGrad ?? false))
+            {
+                var gw = Tensor.Empty(w.ShapeArray());
+                var gb = b is null ? null : Tensor.Empty(b.ShapeArray());
+                be.ConvTranspose2dBackwardWeight(g, go.Span, x.Span, gw.Span, gb is null ? default : gb.Span);
+                grads[1] = gw;
+                if (gb is not null) grads[2] = gb;
+            }
+            return grads;
+        });
+        return y;
+    }
+
+    /// <summary>1-D convolution over (N, C, L) with weight [Cout, Cin/groups, K], as a 2-D convolution of height 1.</summary>
+    public static Tensor Conv1d(Tensor x, Tensor w, Tensor? b, int stride = 1, int padding = 0, int dilation = 1, int groups = 1)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(w);
+        if (x.Rank != 3 || w.Rank != 3)
+            throw new ArgumentException($"Conv1d: input {ShapeText.Format(x.Shape)} and weight {ShapeText.Format(w.Shape)} must both be 3-D (N, C, L) and (Cout, Cin/groups, K).");
+        var x4 = Reshaping.Reshape(x, x.Shape[0], x.Shape[1], 1, x.Shape[2]);
+        var w4 = Reshaping.Reshape(w, w.Shape[0], w.Shape[1], 1, w.Shape[2]);
+        var y4 = Conv2d(x4, w4, b, (1, stride), (0, padding), (1, dilation), groups);
+        return Reshaping.Reshape(y4, y4.Shape[0], y4.Shape[1], y4.Shape[3]);
+    }
+
+    private static void CheckBias(string op, Tensor? b, int cout, ReadOnlySpan<int> weightShape)
+    {
+        if (b is not null && (b.Rank != 1 || b.Shape[0] != cout))
+            throw new ArgumentException($"{op}: bias {ShapeText.Format(b.Shape)} does not match weight {ShapeText.Format(weightShape)} (need [{cout}]).");
+    }
+
+    /// <summary>The output gradient where the fused ReLU passed its input, zero elsewhere.</summary>
+    private static Tensor MaskByPositive(Tensor grad, Tensor y)
+    {
+        var m = Tensor.Empty(grad.ShapeArray());
+        var gs = grad.Span;
+        var ys = y.Span;
+        var d = m.Span;
+        for (var i = 0; i < d.Length; i++) d[i] = ys[i] > 0f ? gs[i] : 0f;
+        return m;
+    }
+}

@@ -1,0 +1,73 @@
+using Perrin.Nn.Ops;
+using Perrin.Nn.Tensors;
+
+namespace Perrin.Nn.Tests.Ops;
+
+public class ConvolutionTests
+{
+    [Fact]
+    public void Conv2dKnownValues()
+    {
+        // A 3×3 sum kernel over a ramp, padding 1: the centre sees 0+1+…+8 = 36.
+        using var x = Tensor.FromArray(Enumerable.Range(0, 9).Select(i => (float)i).ToArray(), 1, 1, 3, 3);
+        using var w = Tensor.Ones(1, 1, 3, 3);
+        using var b = Tensor.FromArray([0.5f], 1);
+        var y = Convolution.Conv2d(x, w, b, padding: 1);
+        Assert.Equal([1, 1, 3, 3], y.ShapeArray());
+        Assert.Equal(36.5f, y[0, 0, 1, 1]);
+        Assert.Equal(0 + 1 + 3 + 4 + 0.5f, y[0, 0, 0, 0]);
+    }
+
+    [Fact]
+    public void Conv2dGradients()
+    {
+        var x = GradientCheck.Leaf(1, -1f, 1f, 2, 4, 5, 6);
+        var w = GradientCheck.Leaf(2, -1f, 1f, 6, 2, 3, 2);
+        var b = GradientCheck.Leaf(3, -1f, 1f, 6);
+        GradientCheck.Check(t => Convolution.Conv2d(t[0], t[1], t[2], (2, 1), (1, 1), (1, 2), groups: 2), [x, w, b], eps: 1e-2f);
+    }
+
+    [Fact]
+    public void FusedReluEqualsConvThenRelu()
+    {
+        var x = GradientCheck.Leaf(4, -1f, 1f, 2, 3, 6, 6);
+        var w = GradientCheck.Leaf(5, -1f, 1f, 4, 3, 3, 3);
+        var b = GradientCheck.Leaf(6, -1f, 1f, 4);
+        var fused = Convolution.Conv2d(x, w, b, padding: 1, relu: true).ToArray();
+        var plain = Activations.Relu(Convolution.Conv2d(x, w, b, padding: 1)).ToArray();
+        Assert.Equal(plain, fused);
+        GradientCheck.Check(t => Convolution.Conv2d(t[0], t[1], t[2], padding: 1, relu: true), [x, w, b], eps: 1e-3f, rtol: 2e-2, atol: 5e-3);
+    }
+
+    [Fact]
+    public void ConvTranspose2dGradientsAndShape()
+    {
+        var x = GradientCheck.Leaf(7, -1f, 1f, 2, 4, 3, 3);
+        var w = GradientCheck.Leaf(8, -1f, 1f, 4, 3, 3, 3);
+        var b = GradientCheck.Leaf(9, -1f, 1f, 3);
+        var y = Convolution.ConvTranspose2d(x, w, b, stride: 2, padding: 1, outputPadding: 1);
+        Assert.Equal([2, 3, 6, 6], y.ShapeArray());
+        GradientCheck.Check(t => Convolution.ConvTranspose2d(t[0], t[1], t[2], stride: 2, padding: 1, outputPadding: 1), [x, w, b]);
+    }
+
+    [Fact]
+    public void Conv1dGradients()
+    {
+        var x = GradientCheck.Leaf(10, -1f, 1f, 2, 3, 9);
+        var w = GradientCheck.Leaf(11, -1f, 1f, 4, 3, 5);
+        var b = GradientCheck.Leaf(12, -1f, 1f, 4);
+        var y = Convolution.Conv1d(x, w, b, padding: 2);
+        Assert.Equal([2, 4, 9], y.ShapeArray());
+        GradientCheck.Check(t => Convolution.Conv1d(t[0], t[1], t[2], padding: 2), [x, w, b]);
+    }
+
+    [Fact]
+    public void ChannelMismatchNamesShapes()
+    {
+        using var x = Tensor.Zeros(1, 3, 8, 8);
+        using var w = Tensor.Zeros(4, 2, 3, 3);
+        var e = Assert.Throws<ArgumentException>(() => Convolution.Conv2d(x, w, null));
+        Assert.Contains("[1, 3, 8, 8]", e.Message);
+        Assert.Contains("[4, 2, 3, 3]", e.Message);
+    }
+}
