@@ -12,8 +12,9 @@ internal static unsafe class SgemmKernelAvx2
     public const int NR = 16;
 
     /// <summary>
-    /// Multiplies an MR×kc packed A micro-panel by a kc×NR packed B micro-panel and stores the mr×nr valid part
-    /// of the tile into C. The accumulators stay in registers for the whole K block; edge tiles go through a stack copy.
+    /// Multiplies an MR×kc packed A micro-panel by a kc×NR packed B micro-panel and stores the mr×nr valid part of the
+    /// tile into C. The accumulators stay in registers for the whole K block. Tiles cut short in M store whole rows;
+    /// only tiles cut short in N go through a stack copy.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileStore store)
@@ -26,8 +27,8 @@ internal static unsafe class SgemmKernelAvx2
         var c50 = Vector256<float>.Zero; var c51 = Vector256<float>.Zero;
         for (var p = 0; p < kc; p++)
         {
-            var b0 = Vector256.LoadAligned(b + 0);
-            var b1 = Vector256.LoadAligned(b + 8);
+            var b0 = Vector256.Load(b + 0);
+            var b1 = Vector256.Load(b + 8);
             var a0 = Vector256.Create(a[0]);
             c00 = Fma.MultiplyAdd(a0, b0, c00);
             c01 = Fma.MultiplyAdd(a0, b1, c01);
@@ -50,23 +51,28 @@ internal static unsafe class SgemmKernelAvx2
             b += NR;
         }
 
-        if (mr == MR && nr == NR)
+        if (nr == NR)
         {
             var r0 = c + 0 * ldc;
             store.Put(r0, c00, 0);
             store.Put(r0 + 8, c01, 0);
+            if (mr == 1) return;
             var r1 = c + 1 * ldc;
             store.Put(r1, c10, 1);
             store.Put(r1 + 8, c11, 1);
+            if (mr == 2) return;
             var r2 = c + 2 * ldc;
             store.Put(r2, c20, 2);
             store.Put(r2 + 8, c21, 2);
+            if (mr == 3) return;
             var r3 = c + 3 * ldc;
             store.Put(r3, c30, 3);
             store.Put(r3 + 8, c31, 3);
+            if (mr == 4) return;
             var r4 = c + 4 * ldc;
             store.Put(r4, c40, 4);
             store.Put(r4 + 8, c41, 4);
+            if (mr == 5) return;
             var r5 = c + 5 * ldc;
             store.Put(r5, c50, 5);
             store.Put(r5 + 8, c51, 5);

@@ -12,8 +12,9 @@ internal static unsafe class SgemmKernelAvx512
     public const int NR = 64;
 
     /// <summary>
-    /// Multiplies an MR×kc packed A micro-panel by a kc×NR packed B micro-panel and stores the mr×nr valid part
-    /// of the tile into C. The accumulators stay in registers for the whole K block; edge tiles go through a stack copy.
+    /// Multiplies an MR×kc packed A micro-panel by a kc×NR packed B micro-panel and stores the mr×nr valid part of the
+    /// tile into C. The accumulators stay in registers for the whole K block. Tiles cut short in M store whole rows;
+    /// only tiles cut short in N go through a stack copy.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileStore store)
@@ -26,10 +27,10 @@ internal static unsafe class SgemmKernelAvx512
         var c50 = Vector512<float>.Zero; var c51 = Vector512<float>.Zero; var c52 = Vector512<float>.Zero; var c53 = Vector512<float>.Zero;
         for (var p = 0; p < kc; p++)
         {
-            var b0 = Vector512.LoadAligned(b + 0);
-            var b1 = Vector512.LoadAligned(b + 16);
-            var b2 = Vector512.LoadAligned(b + 32);
-            var b3 = Vector512.LoadAligned(b + 48);
+            var b0 = Vector512.Load(b + 0);
+            var b1 = Vector512.Load(b + 16);
+            var b2 = Vector512.Load(b + 32);
+            var b3 = Vector512.Load(b + 48);
             var a0 = Vector512.Create(a[0]);
             c00 = Avx512F.FusedMultiplyAdd(a0, b0, c00);
             c01 = Avx512F.FusedMultiplyAdd(a0, b1, c01);
@@ -64,33 +65,38 @@ internal static unsafe class SgemmKernelAvx512
             b += NR;
         }
 
-        if (mr == MR && nr == NR)
+        if (nr == NR)
         {
             var r0 = c + 0 * ldc;
             store.Put(r0, c00, 0);
             store.Put(r0 + 16, c01, 0);
             store.Put(r0 + 32, c02, 0);
             store.Put(r0 + 48, c03, 0);
+            if (mr == 1) return;
             var r1 = c + 1 * ldc;
             store.Put(r1, c10, 1);
             store.Put(r1 + 16, c11, 1);
             store.Put(r1 + 32, c12, 1);
             store.Put(r1 + 48, c13, 1);
+            if (mr == 2) return;
             var r2 = c + 2 * ldc;
             store.Put(r2, c20, 2);
             store.Put(r2 + 16, c21, 2);
             store.Put(r2 + 32, c22, 2);
             store.Put(r2 + 48, c23, 2);
+            if (mr == 3) return;
             var r3 = c + 3 * ldc;
             store.Put(r3, c30, 3);
             store.Put(r3 + 16, c31, 3);
             store.Put(r3 + 32, c32, 3);
             store.Put(r3 + 48, c33, 3);
+            if (mr == 4) return;
             var r4 = c + 4 * ldc;
             store.Put(r4, c40, 4);
             store.Put(r4 + 16, c41, 4);
             store.Put(r4 + 32, c42, 4);
             store.Put(r4 + 48, c43, 4);
+            if (mr == 5) return;
             var r5 = c + 5 * ldc;
             store.Put(r5, c50, 5);
             store.Put(r5 + 16, c51, 5);

@@ -43,6 +43,11 @@ internal readonly unsafe struct SgemmProblem
         Relu = relu;
     }
 
+    /// <summary>
+    /// Computes C[i0..i1, j0..j1]. When the rows fit one MC block, each B panel is used by a single pass
+    /// of the micro-kernels, so it is packed just before that pass into a buffer that stays in L1, rather than packing
+    /// a whole KC×NC block that would go out to L3 and come back.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int i0, int i1, int j0, int j1)
     {
@@ -50,7 +55,8 @@ internal readonly unsafe struct SgemmProblem
         var kb = plan.KBlock(K);
         var ncMax = Math.Min(plan.NC, RoundUp(j1 - j0, plan.NR));
         var mcMax = Math.Min(plan.MC, RoundUp(i1 - i0, plan.MR));
-        var packB = SgemmWorkspace.B(ncMax * kb);
+        var panelAtATime = i1 - i0 <= plan.MC;
+        var packB = SgemmWorkspace.B((panelAtATime ? plan.NR : ncMax) * kb);
         var packA = SgemmWorkspace.A(mcMax * kb);
         for (var jc = j0; jc < j1; jc += plan.NC)
         {
@@ -60,7 +66,7 @@ internal readonly unsafe struct SgemmProblem
                 var kc = Math.Min(kb, K - pc);
                 var first = pc == 0;
                 var last = pc + kc == K;
-                SgemmPacking.PackB(TransB, B, Ldb, pc, kc, jc, nc, plan.NR, packB);
+                if (!panelAtATime) SgemmPacking.PackB(TransB, B, Ldb, pc, kc, jc, nc, plan.NR, packB);
                 for (var ic = i0; ic < i1; ic += plan.MC)
                 {
                     var mc = Math.Min(plan.MC, i1 - ic);
@@ -69,6 +75,11 @@ internal readonly unsafe struct SgemmProblem
                     {
                         var nr = Math.Min(plan.NR, nc - jr);
                         var bPanel = packB + (nint)jr * kc;
+                        if (panelAtATime)
+                        {
+                            SgemmPacking.PackB(TransB, B, Ldb, pc, kc, jc + jr, nr, plan.NR, packB);
+                            bPanel = packB;
+                        }
                         for (var ir = 0; ir < mc; ir += plan.MR)
                         {
                             var mr = Math.Min(plan.MR, mc - ir);
