@@ -131,25 +131,6 @@ public static unsafe class Sgemm
         }
     }
 
-    /// <summary>
-    /// C = alpha·op(A)·op(B) + beta·C, then rowBias[i] added to every element of row i (when rowBias is not empty),
-    /// then negative values set to zero when <paramref name="relu"/> is set.
-    /// </summary>
-    public static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
-        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
-        ReadOnlySpan<float> rowBias, bool relu, int threads = 1)
-    {
-        if (!rowBias.IsEmpty && rowBias.Length < m)
-            throw new ArgumentException($"Sgemm: row bias has {rowBias.Length} elements, fewer than the {m} rows of C.");
-        Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, threads);
-        for (var i = 0; i < m; i++)
-        {
-            var row = c.Slice(i * ldc, n);
-            if (!rowBias.IsEmpty) System.Numerics.Tensors.TensorPrimitives.Add(row, rowBias[i], row);
-            if (relu) System.Numerics.Tensors.TensorPrimitives.Max(row, 0f, row);
-        }
-    }
-
     internal static void CheckArguments(bool transA, bool transB, int m, int n, int k, int aLength, int lda,
         int bLength, int ldb, int cLength, int ldc)
     {
