@@ -49,4 +49,34 @@ public sealed class CpuBackend : IBackend
     public void ConvTranspose2dBackwardWeight(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
         Span<float> gradWeight, Span<float> gradBias) =>
         ConvTranspose2dKernels.BackwardWeight(geometry, gradOutput, input, gradWeight, gradBias, Threads);
+
+    /// <inheritdoc />
+    public void MaxPool2d(Pool2dGeometry geometry, ReadOnlySpan<float> input, Span<float> output, Span<int> indices) =>
+        PoolingKernels.MaxPoolForward(geometry, input, output, indices, Threads);
+
+    /// <inheritdoc />
+    public void MaxPool2dBackward(Pool2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<int> indices, Span<float> gradInput) =>
+        PoolingKernels.MaxPoolBackward(geometry, gradOutput, indices, gradInput, Threads);
+
+    /// <inheritdoc />
+    public void AvgPool2d(Pool2dGeometry geometry, ReadOnlySpan<float> input, Span<float> output) =>
+        PoolingKernels.AvgPoolForward(geometry, input, output, Threads);
+
+    /// <inheritdoc />
+    public void AvgPool2dBackward(Pool2dGeometry geometry, ReadOnlySpan<float> gradOutput, Span<float> gradInput) =>
+        PoolingKernels.AvgPoolBackward(geometry, gradOutput, gradInput, Threads);
+
+    /// <inheritdoc />
+    public void Upsample2d(Upsample2dGeometry geometry, bool bilinear, ReadOnlySpan<float> input, Span<float> output)
+    {
+        if (bilinear) UpsampleKernels.BilinearForward(geometry, input, output, Threads);
+        else UpsampleKernels.NearestForward(geometry, input, output, Threads);
+    }
+
+    /// <inheritdoc />
+    public void Upsample2dBackward(Upsample2dGeometry geometry, bool bilinear, ReadOnlySpan<float> gradOutput, Span<float> gradInput)
+    {
+        if (bilinear) UpsampleKernels.BilinearBackward(geometry, gradOutput, gradInput, Threads);
+        else UpsampleKernels.NearestBackward(geometry, gradOutput, gradInput, Threads);
+    }
 }

@@ -40,4 +40,22 @@ public interface IBackend
     /// <summary>Gradients of a transposed convolution with respect to its weight and (when not empty) its bias.</summary>
     void ConvTranspose2dBackwardWeight(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
         Span<float> gradWeight, Span<float> gradBias);
+
+    /// <summary>Max pooling; <paramref name="indices"/> receives the flat input index of each maximum within its plane.</summary>
+    void MaxPool2d(Pool2dGeometry geometry, ReadOnlySpan<float> input, Span<float> output, Span<int> indices);
+
+    /// <summary>Routes each output gradient to the input element that was the maximum.</summary>
+    void MaxPool2dBackward(Pool2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<int> indices, Span<float> gradInput);
+
+    /// <summary>Average pooling, padding counted in the divisor as PyTorch's default.</summary>
+    void AvgPool2d(Pool2dGeometry geometry, ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Gradient of average pooling.</summary>
+    void AvgPool2dBackward(Pool2dGeometry geometry, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+
+    /// <summary>Upsampling by integer factors, nearest or bilinear (align_corners = false).</summary>
+    void Upsample2d(Upsample2dGeometry geometry, bool bilinear, ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Gradient of upsampling.</summary>
+    void Upsample2dBackward(Upsample2dGeometry geometry, bool bilinear, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
 }

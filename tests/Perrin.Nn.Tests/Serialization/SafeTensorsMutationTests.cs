@@ -72,6 +72,21 @@ public class SafeTensorsMutationTests
     }
 
     [Fact]
+    public void ByteChangesFollowedByATruncationLoadOrAreRefused()
+    {
+        var mutations = from position in Gen.Choose(0, Valid.Length - 1)
+                        from value in Gen.Choose(0, 255)
+                        from length in Gen.Choose(0, Valid.Length)
+                        select (position, value, length);
+        Prop.ForAll(mutations.ToArbitrary(), m =>
+        {
+            var file = (byte[])Valid.Clone();
+            file[m.position] = (byte)m.value;
+            return LoadsOrIsRefused(file[..m.length]);
+        }).Check(Runs);
+    }
+
+    [Fact]
     public void EveryTruncationIsRefused()
     {
         for (var length = 0; length < Valid.Length; length++)

@@ -19,10 +19,10 @@ internal static unsafe class ConvEngine
         var shape = s;
         fixed (float* pi = input, pw = weight, pb = bias, po = output)
         {
-            var x = new PinnedSpan(pi, input.Length);
-            var w = new PinnedSpan(pw, weight.Length);
-            var b = new PinnedSpan(pb, bias.Length);
-            var y = new PinnedSpan(po, output.Length);
+            var x = new PinnedSpan<float>(pi, input.Length);
+            var w = new PinnedSpan<float>(pw, weight.Length);
+            var b = new PinnedSpan<float>(pb, bias.Length);
+            var y = new PinnedSpan<float>(po, output.Length);
             CpuParallel.For(items, workers, s.IsPointwise ? 0 : s.K * s.P, (item, scratch) =>
             {
                 var (n, g) = (item / shape.Groups, item % shape.Groups);
@@ -52,9 +52,9 @@ internal static unsafe class ConvEngine
         var shape = s;
         fixed (float* pg = gradOutput, pw = weight, pd = gradInput)
         {
-            var dy = new PinnedSpan(pg, gradOutput.Length);
-            var w = new PinnedSpan(pw, weight.Length);
-            var dx = new PinnedSpan(pd, gradInput.Length);
+            var dy = new PinnedSpan<float>(pg, gradOutput.Length);
+            var w = new PinnedSpan<float>(pw, weight.Length);
+            var dx = new PinnedSpan<float>(pd, gradInput.Length);
             CpuParallel.For(items, workers, s.IsPointwise ? 0 : s.K * s.P, (item, scratch) =>
             {
                 var (n, g) = (item / shape.Groups, item % shape.Groups);
@@ -92,9 +92,9 @@ internal static unsafe class ConvEngine
         {
             fixed (float* pg = gradOutput, pi = input, ps = slots)
             {
-                var dy = new PinnedSpan(pg, gradOutput.Length);
-                var x = new PinnedSpan(pi, input.Length);
-                var slot = new PinnedSpan(ps, wave * weightLength);
+                var dy = new PinnedSpan<float>(pg, gradOutput.Length);
+                var x = new PinnedSpan<float>(pi, input.Length);
+                var slot = new PinnedSpan<float>(ps, wave * weightLength);
                 for (var first = 0; first < s.N; first += wave)
                 {
                     var count = Math.Min(wave, s.N - first);

@@ -1,7 +1,7 @@
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
-/// The geometry the im2col engine works on: a correlation of an Cin×H×W image with Cout kernels giving a Cout×OutH×OutW
+/// The geometry the im2col engine works on: a correlation of a Cin×H×W image with Cout kernels giving a Cout×OutH×OutW
 /// result. OutH/OutW are explicit rather than derived so that a transposed convolution with output padding (whose
 /// "input" may have a row no kernel tap reaches) maps onto the same engine.
 /// </summary>

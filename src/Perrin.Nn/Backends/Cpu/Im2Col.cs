@@ -1,6 +1,6 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Perrin.Nn.Backends.Cpu;
 
@@ -34,10 +34,11 @@ internal static class Im2Col
                             d.Clear();
                             continue;
                         }
-                        d[..lo].Clear();
-                        d[hi..].Clear();
                         var srcRow = src.Slice(ih * s.W, s.W);
-                        if (s.StrideW == 1) srcRow.Slice(iw0, hi - lo).CopyTo(d[lo..]);
+                        ref var d0 = ref MemoryMarshal.GetReference(d);
+                        for (var j = 0; j < lo; j++) Unsafe.Add(ref d0, j) = 0f;
+                        for (var j = hi; j < outW; j++) Unsafe.Add(ref d0, j) = 0f;
+                        if (s.StrideW == 1) Copy(srcRow.Slice(iw0, hi - lo), d[lo..]);
                         else Gather(srcRow[iw0..], s.StrideW, d[lo..hi]);
                     }
                 }
@@ -69,8 +70,7 @@ internal static class Im2Col
                         var dstRow = dstPlane.Slice(ih * s.W, s.W);
                         if (s.StrideW == 1)
                         {
-                            var d = dstRow.Slice(iw0, hi - lo);
-                            TensorPrimitives.Add(d, segment, d);
+                            AddTo(segment, dstRow.Slice(iw0, hi - lo));
                         }
                         else
                         {
@@ -94,6 +94,28 @@ internal static class Im2Col
     private static int FloorDiv(int a, int b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 
     private static int CeilDiv(int a, int b) => -FloorDiv(-a, b);
+
+    /// <summary>Row segments are short (often 16–64 floats), so these avoid the fixed cost of the library calls.</summary>
+    private static void Copy(ReadOnlySpan<float> src, Span<float> dst)
+    {
+        _ = dst[src.Length - 1];
+        Unsafe.CopyBlockUnaligned(ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(dst)),
+            ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(src)), (uint)src.Length * sizeof(float));
+    }
+
+    private static void AddTo(ReadOnlySpan<float> src, Span<float> dst)
+    {
+        _ = dst[src.Length - 1];
+        ref var s0 = ref MemoryMarshal.GetReference(src);
+        ref var d0 = ref MemoryMarshal.GetReference(dst);
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j <= src.Length - Vector256<float>.Count; j += Vector256<float>.Count)
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref d0, (nuint)j) + Vector256.LoadUnsafe(ref s0, (nuint)j), ref d0, (nuint)j);
+        }
+        for (; j < src.Length; j++) Unsafe.Add(ref d0, j) += Unsafe.Add(ref s0, j);
+    }
 
     private static void Gather(ReadOnlySpan<float> src, int stride, Span<float> dst)
     {

@@ -4,11 +4,11 @@ namespace Perrin.Nn.Backends.Cpu;
 /// A span's address and length, so a pinned buffer can be handed to parallel workers (lambdas cannot capture spans).
 /// Valid only while the caller keeps the memory pinned.
 /// </summary>
-internal readonly unsafe struct PinnedSpan
+internal readonly unsafe struct PinnedSpan<T> where T : unmanaged
 {
-    private readonly float* _pointer;
+    private readonly T* _pointer;
 
-    public PinnedSpan(float* pointer, int length)
+    public PinnedSpan(T* pointer, int length)
     {
         _pointer = pointer;
         Length = length;
@@ -16,11 +16,9 @@ internal readonly unsafe struct PinnedSpan
 
     public int Length { get; }
 
-    public Span<float> Span => new(_pointer, Length);
-
-    public Span<float> Slice(int start, int length)
+    public Span<T> Slice(int start, int length)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)start + (ulong)(uint)length, (ulong)(uint)Length);
-        return new Span<float>(_pointer + start, length);
+        return new Span<T>(_pointer + start, length);
     }
 }

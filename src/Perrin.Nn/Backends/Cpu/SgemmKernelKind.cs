@@ -1,0 +1,9 @@
+namespace Perrin.Nn.Backends.Cpu;
+
+/// <summary>The instruction set an <see cref="Sgemm"/> micro-kernel is written for.</summary>
+internal enum SgemmKernelKind
+{
+    Scalar,
+    Avx2,
+    Avx512,
+}
