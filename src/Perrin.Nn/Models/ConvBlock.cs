@@ -1,0 +1,32 @@
+using Perrin.Core.Randomness;
+
+namespace Perrin.Nn.Models;
+
+/// <summary>
+/// <see cref="Convolutions"/> 3×3 convolutions with padding 1, each followed by ReLU (fused into the convolution)
+/// or by batch norm and ReLU; named like torch's Sequential(Conv2d, ReLU, Conv2d, ReLU, …): "0", "2", … or, with
+/// batch norm, "0", "1", "3", "4", ….
+/// </summary>
+public sealed class ConvBlock : Chain
+{
+    /// <summary>A block from <paramref name="inChannels"/> to <paramref name="outChannels"/>.</summary>
+    public ConvBlock(int inChannels, int outChannels, int convolutions, bool batchNorm, RandomStream rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        if (convolutions < 1) throw new ArgumentOutOfRangeException(nameof(convolutions), $"ConvBlock: {convolutions} convolutions; at least 1 is needed.");
+        InChannels = inChannels;
+        OutChannels = outChannels;
+        Convolutions = convolutions;
+        for (var i = 0; i < convolutions; i++)
+            LayerFactory.AddConv(this, i == 0 ? inChannels : outChannels, outChannels, 3, 1, batchNorm, ActivationKind.Relu, rng);
+    }
+
+    /// <summary>Input channels.</summary>
+    public int InChannels { get; }
+
+    /// <summary>Output channels.</summary>
+    public int OutChannels { get; }
+
+    /// <summary>Convolutions in the block.</summary>
+    public int Convolutions { get; }
+}

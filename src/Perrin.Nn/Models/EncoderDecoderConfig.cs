@@ -1,0 +1,7 @@
+namespace Perrin.Nn.Models;
+
+/// <summary>A convolutional encoder-decoder: a U-Net without skip connections.</summary>
+public sealed record EncoderDecoderConfig : ConvDecoderConfig
+{
+    private protected override string TypeName => "encoderDecoder";
+}
