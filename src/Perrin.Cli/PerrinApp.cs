@@ -17,6 +17,7 @@ internal static class PerrinApp
             DemoCommand.Create(console),
             BenchCommand.Create(console),
             TrainCommand.Create(console),
+            ModelCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {

@@ -43,6 +43,28 @@ public sealed class TrainCommandTests
         Assert.IsType<UNetConfig>(loaded.Config);
         Assert.Contains("sphere", loaded.Metadata.Recipe, StringComparison.Ordinal);
         Assert.Contains("z-score", loaded.Metadata.Normalization, StringComparison.Ordinal);
+
+        var (infoCode, info, _) = CliHarness.Run("model", "info", folder["m.safetensors"], "--json");
+        Assert.Equal(0, infoCode);
+        Assert.Contains("\"parameters\":", info, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"unet\"", info, StringComparison.Ordinal);
+        (code, _, error) = CliHarness.Run("model", "export-onnx", folder["m.safetensors"], "-o", folder["m.onnx"]);
+        Assert.True(code == 0, error);
+        var onnx = File.ReadAllBytes(folder["m.onnx"]);
+        Assert.True(System.Text.Encoding.ASCII.GetString(onnx).Contains("ConvTranspose", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ModelCommandsReportMissingAndCorruptFiles()
+    {
+        using var folder = new TempFolder();
+        var (code, _, error) = CliHarness.Run("model", "info", folder["none.safetensors"]);
+        Assert.Equal(1, code);
+        Assert.Contains("no such model file", error, StringComparison.Ordinal);
+        File.WriteAllBytes(folder["bad.safetensors"], [1, 2, 3]);
+        (code, _, error) = CliHarness.Run("model", "info", folder["bad.safetensors"]);
+        Assert.Equal(1, code);
+        Assert.Contains("bad.safetensors", error, StringComparison.Ordinal);
     }
 
     [Fact]
