@@ -80,6 +80,39 @@ public class DirectConvTests
         }
     }
 
+    /// <summary>A U-Net-like layer takes the direct path through the public entry points on vector hardware.</summary>
+    [Fact]
+    public void Conv2dKernelsDispatchMatchesTheDefinition()
+    {
+        var g = new Conv2dGeometry(2, 16, 5, 20, 8, 3, 3, padH: 1, padW: 1);
+        if (Sgemm.BestKernel != SgemmKernelKind.Scalar)
+        {
+            Assert.True(DirectConv.PrefersForward(g.Shape));
+            Assert.True(DirectConv.PrefersBackwardData(g.Shape));
+            Assert.True(DirectConv.PrefersBackwardWeight(g.Shape));
+        }
+        var random = new RandomStream(24, 1);
+        var x = TestArrays.Uniform(random, g.InputLength);
+        var w = TestArrays.Uniform(random, g.WeightLength);
+        var b = TestArrays.Uniform(random, g.Cout);
+        var dy = TestArrays.Uniform(random, g.OutputLength);
+        var y = Filled(g.OutputLength);
+        var dx = Filled(g.InputLength);
+        var dw = Filled(g.WeightLength);
+        var db = Filled(g.Cout);
+        Conv2dKernels.Forward(g, x, w, b, y, threads: 2);
+        Conv2dKernels.BackwardData(g, dy, w, dx, 2);
+        Conv2dKernels.BackwardWeight(g, dy, x, dw, db, 2);
+        var (expected, scale) = NaiveConv.Forward(g, x, w, b);
+        TestArrays.Close(expected, scale, y, 1e-5, "forward");
+        (expected, scale) = NaiveConv.BackwardData(g, dy, w);
+        TestArrays.Close(expected, scale, dx, 1e-5, "input gradient");
+        (expected, scale) = NaiveConv.BackwardWeight(g, dy, x);
+        TestArrays.Close(expected, scale, dw, 1e-5, "weight gradient");
+        (expected, scale) = NaiveConv.BiasGradient(g.N, g.Cout, g.OutH * g.OutW, dy);
+        TestArrays.Close(expected, scale, db, 1e-5, "bias gradient");
+    }
+
     /// <summary>The vector kernels add the taps in the scalar kernel's order with fused multiply-adds.</summary>
     [Fact]
     public void ForwardRoundsLikeTheScalarKernel()
