@@ -29,9 +29,11 @@ internal static unsafe class DirectConv
 
     /// <summary>
     /// The adjoint's output channels are the layer's input channels: with one (a network's first layer) a vector
-    /// block would be mostly empty, and rows narrower than a vector waste lanes; im2col wins there.
+    /// block would be mostly empty, and rows narrower than a vector waste lanes; im2col wins there. On rows of 16–32
+    /// pixels it also stays ahead when the layer widens its channels (its adjoint then reduces over more of them).
     /// </summary>
-    public static bool PrefersBackwardData(in ConvShape s) => Worthwhile(s) && s.Cin >= 8 && s.W >= 16;
+    public static bool PrefersBackwardData(in ConvShape s) =>
+        Worthwhile(s) && s.Cin >= 8 && s.W >= 16 && (s.W >= 64 || s.Cout <= s.Cin);
 
     /// <summary>
     /// Direct wins 1.3–8× on wide rows and few input channels; from 64 input channels on 16- or 32-pixel rows the
