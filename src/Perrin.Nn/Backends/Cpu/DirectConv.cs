@@ -42,12 +42,16 @@ internal static unsafe class DirectConv
     public static bool PrefersBackwardWeight(in ConvShape s) =>
         Worthwhile(s) && (s.OutW >= 64 || (s.Cin <= 32 && s.OutW >= 16));
 
+    private static SgemmKernelKind Checked(SgemmKernelKind kind) => Sgemm.IsSupported(kind)
+        ? kind
+        : throw new InvalidOperationException($"DirectConv: the {kind} kernels need instructions this machine lacks.");
+
     private static bool Worthwhile(in ConvShape s) =>
         Sgemm.BestKernel != SgemmKernelKind.Scalar && !s.IsPointwise && Applies(s);
 
     public static void Forward(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> input,
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads) =>
-        DirectConvForward.Run(kind, new DirectConvProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout,
+        DirectConvForward.Run(Checked(kind), new DirectConvProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout,
             s.OutH, s.OutW, s.KH, s.KW, false), input, weight, bias, relu, output, threads);
 
     /// <summary>
@@ -56,13 +60,13 @@ internal static unsafe class DirectConv
     /// </summary>
     public static void BackwardData(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
         ReadOnlySpan<float> weight, Span<float> gradInput, int threads) =>
-        DirectConvForward.Run(kind, new DirectConvProblem(s.N, s.Cout, s.OutH, s.OutW, s.KH - 1 - s.PadH,
+        DirectConvForward.Run(Checked(kind), new DirectConvProblem(s.N, s.Cout, s.OutH, s.OutW, s.KH - 1 - s.PadH,
             s.KW - 1 - s.PadW, s.Cin, s.H, s.W, s.KH, s.KW, true), gradOutput, weight, ReadOnlySpan<float>.Empty,
             false, gradInput, threads);
 
     public static void BackwardWeight(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
         ReadOnlySpan<float> input, Span<float> gradWeight, int threads) =>
-        DirectConvWeightGrad.Run(kind, s, gradOutput, input, gradWeight, threads);
+        DirectConvWeightGrad.Run(Checked(kind), s, gradOutput, input, gradWeight, threads);
 
     /// <summary>Floats in the padded copy of an [n, c, ·, ·] tensor read by a kernel producing outH × outW.</summary>
     public static long PaddedLength(int n, int c, int outH, int outW, int kh, int kw) =>
