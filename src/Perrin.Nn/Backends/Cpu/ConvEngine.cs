@@ -111,9 +111,20 @@ internal static unsafe class ConvEngine
                             Im2Col.Unfold(shape, cols, buffer);
                             cols = buffer;
                         }
-                        Sgemm.Multiply(false, true, shape.CoutG, k, p, 1f,
-                            dy.Slice((n * shape.Cout + g * shape.CoutG) * p, shape.CoutG * p), p, cols, p, 0f,
-                            slot.Slice(i * weightLength + g * shape.CoutG * k, shape.CoutG * k), k, gemmThreads);
+                        var gradRows = dy.Slice((n * shape.Cout + g * shape.CoutG) * p, shape.CoutG * p);
+                        var target = slot.Slice(i * weightLength + g * shape.CoutG * k, shape.CoutG * k);
+                        if (shape.CoutG < 6 || k < 16)
+                        {
+                            // A few output channels or taps leave the packed GEMM's 6-row tiles mostly empty; row
+                            // dot products over the pixels stream both operands once instead.
+                            for (var co = 0; co < shape.CoutG; co++)
+                                for (var kk = 0; kk < k; kk++)
+                                    target[co * k + kk] = TensorPrimitives.Dot(gradRows.Slice(co * p, p), cols.Slice(kk * p, p));
+                        }
+                        else
+                        {
+                            Sgemm.Multiply(false, true, shape.CoutG, k, p, 1f, gradRows, p, cols, p, 0f, target, k, gemmThreads);
+                        }
                     });
                     for (var i = 0; i < count; i++)
                     {
