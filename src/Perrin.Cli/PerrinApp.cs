@@ -16,6 +16,8 @@ internal static class PerrinApp
             SimulateCommand.Create(console),
             DemoCommand.Create(console),
             BenchCommand.Create(console),
+            TrainCommand.Create(console),
+            ModelCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {

@@ -16,6 +16,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure Perrin's speed on the standard benchmark cases");
         bench.Subcommands.Add(CreateIo(console));
         bench.Subcommands.Add(CreateSim(console));
+        bench.Subcommands.Add(CreateNn(console));
         return bench;
     }
 
@@ -101,6 +102,122 @@ internal static class BenchCommand
             return ExitCodes.Ok;
         }));
         return sim;
+    }
+
+    private static Command CreateNn(CliConsole console)
+    {
+        var threads = new Option<int>("--threads") { Description = "Threads for the engine and for the PyTorch reference (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var steps = new Option<int>("--steps") { Description = "Timed steps per case; the median is reported", DefaultValueFactory = _ => 10 };
+        var reference = new Option<string?>("--torch-reference") { Description = "Also run this torch_reference.py (BENCHMARKS.md) with the same threads and steps and report the ratios" };
+        var python = new Option<string>("--python") { Description = "The Python that has torch", DefaultValueFactory = _ => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
+        var nn = new Command("nn", "Training-step and inference times of the standard networks (unet-bench, cnn-bench), optionally side by side with PyTorch")
+        {
+            threads, steps, reference, python, json,
+        };
+        nn.SetAction(parse => CommandRunner.Run(console, () =>
+        {
+            var n = parse.GetValue(threads);
+            var count = parse.GetValue(steps);
+            if (n is < 1 or > 1024 || count is < 1 or > 10000)
+            {
+                throw new UserInputException("--threads must be between 1 and 1024 and --steps between 1 and 10000");
+            }
+
+            var script = parse.GetValue(reference);
+            ProcessMemory.ResetPeak();
+            var ours = ProgressScope.Run(console, "bench nn", NnBenchCase.All.Count, report =>
+            {
+                var measured = new List<NnBenchResult>();
+                foreach (var bench in NnBenchCase.All)
+                {
+                    measured.Add(NnBenchmark.Measure(bench, n, count));
+                    report(measured.Count);
+                }
+
+                return measured;
+            });
+            var peak = ProcessMemory.PeakResidentMb();
+            var torch = script is null ? null : TorchReference.Run(parse.GetValue(python)!, script, n, count);
+            PrintNn(console, n, ours, peak, torch, parse.GetValue(json));
+            return ExitCodes.Ok;
+        }));
+        return nn;
+    }
+
+    private static void PrintNn(CliConsole console, int threads, List<NnBenchResult> ours, double peakMb, TorchReferenceResult? torch, bool json)
+    {
+        static double? Speedup(double? theirs, double mine) => theirs is { } t && mine > 0 ? Math.Round(t / mine, 2) : null;
+        if (json)
+        {
+            var cases = new JsonArray();
+            foreach (var r in ours)
+            {
+                var peer = torch?.Cases.GetValueOrDefault(r.Case);
+                var node = new JsonObject
+                {
+                    ["case"] = r.Case,
+                    ["params"] = r.Parameters,
+                    ["batch"] = r.Batch,
+                    ["train_step_ms"] = Math.Round(r.TrainStepMs, 2),
+                    ["infer_batch_ms"] = Math.Round(r.InferBatchMs, 2),
+                };
+                if (peer is not null)
+                {
+                    node["torch_train_step_ms"] = Math.Round(peer.TrainStepMs, 2);
+                    node["torch_infer_batch_ms"] = Math.Round(peer.InferBatchMs, 2);
+                    node["train_speedup_vs_torch"] = Speedup(peer.TrainStepMs, r.TrainStepMs);
+                    node["infer_speedup_vs_torch"] = Speedup(peer.InferBatchMs, r.InferBatchMs);
+                }
+
+                cases.Add(node);
+            }
+
+            var root = new JsonObject { ["threads"] = threads, ["cases"] = cases, ["peak_rss_mib"] = Math.Round(peakMb, 1) };
+            if (torch is not null)
+            {
+                root["torch"] = new JsonObject { ["version"] = torch.Version, ["peak_rss_mib"] = torch.PeakResidentMb is { } p ? Math.Round(p, 1) : null };
+            }
+
+            console.Out.WriteLine(root.ToJsonString());
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("case")
+            .AddColumn(new TableColumn("params").RightAligned())
+            .AddColumn(new TableColumn("train step ms").RightAligned())
+            .AddColumn(new TableColumn("inference ms").RightAligned());
+        if (torch is not null)
+        {
+            table.AddColumn(new TableColumn("PyTorch train ms").RightAligned())
+                .AddColumn(new TableColumn("PyTorch inference ms").RightAligned())
+                .AddColumn(new TableColumn("speed-up train / inference").RightAligned());
+        }
+
+        foreach (var r in ours)
+        {
+            var cells = new List<string>
+            {
+                r.Case,
+                r.Parameters.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{r.TrainStepMs:F1}"),
+                string.Create(CultureInfo.InvariantCulture, $"{r.InferBatchMs:F1}"),
+            };
+            if (torch is not null)
+            {
+                var peer = torch.Cases.GetValueOrDefault(r.Case);
+                cells.Add(peer is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{peer.TrainStepMs:F1}"));
+                cells.Add(peer is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{peer.InferBatchMs:F1}"));
+                cells.Add(peer is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{peer.TrainStepMs / r.TrainStepMs:F2}× / {peer.InferBatchMs / r.InferBatchMs:F2}×"));
+            }
+
+            table.AddRow(cells.ToArray());
+        }
+
+        console.Ansi.Write(table);
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads {threads}; peak memory {peakMb:F0} MiB") +
+            (torch?.PeakResidentMb is { } tp ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {torch.Version} {tp:F0} MiB") : ""));
     }
 
     private static void PrintSim(CliConsole console, int threads, List<SimBenchResult> results, bool json)

@@ -35,4 +35,45 @@ internal static class ProgressScope
             });
         return result;
     }
+
+    /// <summary>
+    /// As <see cref="Run{T}"/>, with a second callback that replaces the bar's description (e.g. the current loss);
+    /// without a terminal the description is printed at most every few seconds instead.
+    /// </summary>
+    public static T RunWithStatus<T>(CliConsole console, string description, long totalUnits, Func<Action<long>, Action<string>, T> work)
+    {
+        if (!console.Interactive || totalUnits <= 1)
+        {
+            var last = DateTime.MinValue;
+            return work(_ => { }, status =>
+            {
+                if (DateTime.UtcNow - last < TimeSpan.FromSeconds(5))
+                {
+                    return;
+                }
+
+                last = DateTime.UtcNow;
+                console.Error.WriteLine($"{description}: {status}");
+            });
+        }
+
+        T result = default!;
+        console.AnsiError.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new ElapsedTimeColumn(),
+                new RemainingTimeColumn(),
+                new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(description), maxValue: totalUnits);
+                result = work(done => task.Value = done, status => task.Description = Markup.Escape($"{description} {status}"));
+                task.Value = totalUnits;
+            });
+        return result;
+    }
 }

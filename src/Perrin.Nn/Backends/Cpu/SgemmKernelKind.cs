@@ -1,6 +1,6 @@
 namespace Perrin.Nn.Backends.Cpu;
 
-/// <summary>The instruction set an <see cref="Sgemm"/> micro-kernel is written for.</summary>
+/// <summary>The instruction set an <see cref="Sgemm"/> or <see cref="DirectConv"/> micro-kernel is written for.</summary>
 internal enum SgemmKernelKind
 {
     Scalar,

@@ -1,0 +1,175 @@
+using System.Globalization;
+using Perrin.Cli.Console;
+using Perrin.Core.Randomness;
+using Perrin.Nn.Layers;
+using Perrin.Nn.Losses;
+using Perrin.Nn.Models;
+using Perrin.Nn.Optimizers;
+using Perrin.Nn.Tensors;
+using Perrin.Nn.Training;
+using Perrin.Simulation.Labels;
+using Perrin.Simulation.Recipes;
+using Perrin.Simulation.Rendering;
+
+namespace Perrin.Cli.Training;
+
+/// <summary>
+/// Trains an image-to-image network on a recipe's simulated images and labels, with checkpoints every epoch, a
+/// metrics table, a progress bar with loss and ETA, and the model written with its architecture, normalization and
+/// recipe.
+/// </summary>
+internal static class TrainingRun
+{
+    public static int Run(CliConsole console, TrainRequest request)
+    {
+        var recipe = RecipeReader.ReadFile(request.Recipe);
+        var seed = request.Seed ?? recipe.Seed;
+        var simulator = ImageSimulator.Create(recipe);
+        var form = simulator.Label?.Name;
+        if (form is not (LabelNames.Mask or LabelNames.Heatmap or LabelNames.Density))
+        {
+            throw new UserInputException($"{request.Recipe}: labels.form is {form ?? "not given"}; training an image-to-image network needs mask, heatmap or density");
+        }
+
+        if (simulator.LabelSize != (simulator.Width, simulator.Height))
+        {
+            throw new UserInputException($"{request.Recipe}: the label is {simulator.LabelSize.Width}×{simulator.LabelSize.Height} but the image {simulator.Width}×{simulator.Height}; the network needs both the same size");
+        }
+
+        var source = new SimulationDataSource(simulator);
+        var loss = LossFor(request.Loss, form);
+        var config = ModelConfigFor(request, source, loss.Sigmoid, request.Recipe);
+        var multiple = config.SizeMultiple;
+        if (source.Width % multiple != 0 || source.Height % multiple != 0)
+        {
+            throw new UserInputException($"{request.Recipe}: a U-Net with {config.Levels.Length} levels needs image sides that are multiples of {multiple}, got {source.Width}×{source.Height}");
+        }
+
+        var model = ModelFactory.Create(config, new RandomStream(seed, 0, 0x6d6f64656cUL));
+        var optimizer = new Adam(model.NamedParameters(), request.LearningRate);
+        var total = (long)request.Epochs * request.Steps;
+        TrainingResult result = null!;
+        var status = "";
+        ProgressScope.RunWithStatus(console, $"train {Path.GetFileName(request.Recipe)}", total, (report, describe) =>
+        {
+            var options = new TrainerOptions
+            {
+                Epochs = request.Epochs,
+                StepsPerEpoch = request.Steps,
+                BatchSize = request.BatchSize,
+                ValidationBatches = request.ValidationBatches,
+                Seed = seed,
+                Threads = request.Threads,
+                DataWorkers = request.Workers,
+                ClipNorm = request.ClipNorm,
+                EarlyStoppingPatience = request.Patience,
+                CheckpointPath = request.Checkpoint,
+                MetricsPath = request.Metrics,
+                Progress = new Progress(p =>
+                {
+                    status = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{request.Epochs} loss {p.Loss:G4} ETA {p.Remaining:hh\\:mm\\:ss}");
+                    describe(status);
+                    report(p.Step);
+                }),
+            };
+            var trainer = new Trainer(model, optimizer, loss.Function, source, options);
+            if (request.Resume)
+            {
+                if (!File.Exists(request.Checkpoint))
+                {
+                    throw new UserInputException($"--resume: no checkpoint at {request.Checkpoint}");
+                }
+
+                try
+                {
+                    trainer.Resume(request.Checkpoint);
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new UserInputException($"--resume {request.Checkpoint}: {e.Message}");
+                }
+            }
+
+            result = trainer.Run();
+            return 0;
+        });
+
+        if (result.Outcome == TrainingOutcome.Diverged)
+        {
+            console.Error.WriteLine($"error: training stopped: {result.Message}. The last good checkpoint is {request.Checkpoint}.");
+            return ExitCodes.UserError;
+        }
+
+        ModelStore.Save(request.Output, model, config, SimulationDataSource.Normalization, RecipeWriter.Write(recipe),
+            new Dictionary<string, string>
+            {
+                ["perrin.training.loss"] = loss.Name,
+                ["perrin.training.seed"] = seed.ToString(CultureInfo.InvariantCulture),
+                ["perrin.training.steps"] = result.Steps.ToString(CultureInfo.InvariantCulture),
+                ["perrin.training.best_validation_loss"] = result.BestLoss.ToString("R", CultureInfo.InvariantCulture),
+            });
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{request.Recipe} → {request.Output}: {result.Outcome}, {result.Epochs} epochs, {result.Steps} steps, best validation {loss.Name} {result.BestLoss:G4}; {model.ParameterCount()} parameters; metrics {request.Metrics}, checkpoint {request.Checkpoint}"));
+        return ExitCodes.Ok;
+    }
+
+    private static UNetConfig ModelConfigFor(TrainRequest request, SimulationDataSource source, bool sigmoid, string recipePath)
+    {
+        if (request.Model != "unet")
+        {
+            if (!File.Exists(request.Model))
+            {
+                throw new UserInputException($"--model {request.Model}: neither 'unet' nor an existing model configuration file");
+            }
+
+            var parsed = ReadConfig(request.Model);
+            if (parsed is not UNetConfig unet)
+            {
+                throw new UserInputException($"--model {request.Model}: a {parsed.GetType().Name} cannot map images to label images; give a U-Net configuration");
+            }
+
+            if (unet.InputChannels != 1 || unet.OutputChannels != source.Channels)
+            {
+                throw new UserInputException($"--model {request.Model}: the U-Net has {unet.InputChannels} input and {unet.OutputChannels} output channels; {recipePath} gives 1 and {source.Channels}");
+            }
+
+            return unet;
+        }
+
+        return new UNetConfig
+        {
+            Levels = request.Levels,
+            Bottleneck = request.Levels[^1] * 2,
+            OutputChannels = source.Channels,
+            OutputActivation = sigmoid ? ActivationKind.Sigmoid : ActivationKind.None,
+        };
+    }
+
+    private static ModelConfig ReadConfig(string path)
+    {
+        try
+        {
+            var config = ModelConfig.FromJson(File.ReadAllText(path));
+            config.Validate();
+            return config;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            throw new UserInputException($"--model {path}: {e.Message}");
+        }
+    }
+
+    private static (string Name, bool Sigmoid, Func<Tensor, Tensor, Tensor> Function) LossFor(string name, string form) =>
+        (name == "auto" ? (form == LabelNames.Mask ? "bce" : "mse") : name) switch
+        {
+            "bce" => ("bce", true, (y, t) => Loss.Bce(y, t)),
+            "mse" => ("mse", false, (y, t) => Loss.Mse(y, t)),
+            "l1" => ("l1", false, (y, t) => Loss.L1(y, t)),
+            var other => throw new UserInputException($"--loss {other}: expected auto, bce, mse or l1"),
+        };
+
+    private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}

@@ -1,0 +1,59 @@
+namespace Perrin.Nn.Backends.Cpu;
+
+/// <summary>
+/// One work item of <see cref="DirectConvForward"/>: one image × one block of output channels, swept row by row in
+/// segments of at most three vectors (balanced, so a 128-pixel row is 3+3+2 vectors rather than 3+3+3 with waste).
+/// </summary>
+internal readonly unsafe struct DirectConvForwardJob(SgemmKernelKind kind, DirectConvProblem p, int r, int block, float* input,
+    float* weight, float* bias, float* output, bool relu)
+{
+    private const int MaxVectors = 3;
+
+    public void Run()
+    {
+        var plane = (nint)p.OutH * p.OutW;
+        var rows = Math.Min(r, p.COut - block * r);
+        if (kind == SgemmKernelKind.Scalar)
+        {
+            for (var y = 0; y < p.OutH; y++)
+                DirectConvForwardScalar.Run(input + (nint)y * p.Stride, (nint)p.PaddedPlane, p.Stride, p.CIn, p.KH,
+                    p.KW, weight, output + y * p.OutW, p.OutW, bias == null ? 0f : *bias, relu);
+            return;
+        }
+        var lanes = kind == SgemmKernelKind.Avx512 ? DirectConvForwardAvx512.Lanes : DirectConvForwardAvx2.Lanes;
+        var vectors = (p.OutW + lanes - 1) / lanes;
+        var segments = (vectors + MaxVectors - 1) / MaxVectors;
+        for (var y = 0; y < p.OutH; y++)
+        {
+            var x0 = 0;
+            for (var s = 0; s < segments; s++)
+            {
+                var v = vectors / segments + (s < vectors % segments ? 1 : 0);
+                var valid = Math.Min(v * lanes, p.OutW - x0);
+                Segment(v, input + (nint)y * p.Stride + x0, output + (nint)y * p.OutW + x0, plane, rows, valid);
+                x0 += v * lanes;
+            }
+        }
+    }
+
+    private void Segment(int v, float* src, float* dst, nint plane, int rows, int valid)
+    {
+        var (pp, st) = ((nint)p.PaddedPlane, (nint)p.Stride);
+        if (kind == SgemmKernelKind.Avx512)
+        {
+            switch (v)
+            {
+                case 1: DirectConvForwardAvx512.Run<DirectConvWidthOne>(src, pp, st, p.CIn, p.KH, p.KW, weight, dst, plane, rows, valid, bias, relu); break;
+                case 2: DirectConvForwardAvx512.Run<DirectConvWidthTwo>(src, pp, st, p.CIn, p.KH, p.KW, weight, dst, plane, rows, valid, bias, relu); break;
+                default: DirectConvForwardAvx512.Run<DirectConvWidthThree>(src, pp, st, p.CIn, p.KH, p.KW, weight, dst, plane, rows, valid, bias, relu); break;
+            }
+            return;
+        }
+        switch (v)
+        {
+            case 1: DirectConvForwardAvx2.Run<DirectConvWidthOne>(src, pp, st, p.CIn, p.KH, p.KW, weight, dst, plane, rows, valid, bias, relu); break;
+            case 2: DirectConvForwardAvx2.Run<DirectConvWidthTwo>(src, pp, st, p.CIn, p.KH, p.KW, weight, dst, plane, rows, valid, bias, relu); break;
+            default: DirectConvForwardAvx2.Run<DirectConvWidthThree>(src, pp, st, p.CIn, p.KH, p.KW, weight, dst, plane, rows, valid, bias, relu); break;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace Perrin.Nn.Backends.Cpu;
+
+internal readonly struct DirectConvWidthTwo : IDirectConvWidth
+{
+    public static int Vectors => 2;
+}

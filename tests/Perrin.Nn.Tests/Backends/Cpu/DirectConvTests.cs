@@ -1,0 +1,194 @@
+using Perrin.Core.Randomness;
+using Perrin.Nn.Backends.Cpu;
+
+namespace Perrin.Nn.Tests.Backends.Cpu;
+
+public class DirectConvTests
+{
+    // N, Cin, H, W, Cout, KH, KW, padH, padW: widths below, at and past one or several vectors; Cout not a multiple
+    // of any block; Cin = 1; padding 0, 1, 2 and larger than the kernel extent.
+    private static readonly int[][] Shapes =
+    [
+        [2, 3, 9, 13, 5, 3, 3, 1, 1],
+        [1, 1, 7, 5, 3, 3, 3, 0, 0],
+        [2, 4, 6, 17, 9, 3, 3, 2, 2],
+        [1, 2, 5, 40, 12, 5, 5, 2, 2],
+        [2, 5, 4, 33, 4, 1, 3, 0, 1],
+        [1, 6, 3, 50, 7, 1, 1, 0, 0],
+        [1, 3, 6, 70, 17, 3, 3, 1, 1],
+        [1, 2, 5, 100, 8, 3, 3, 1, 0],
+        [1, 2, 4, 6, 3, 3, 3, 3, 4],
+        [2, 9, 3, 16, 16, 3, 3, 1, 1],
+        [1, 1, 2, 1, 2, 3, 1, 1, 0],
+    ];
+
+    public static TheoryData<int> Kinds => new() { (int)SgemmKernelKind.Scalar, (int)SgemmKernelKind.Avx2, (int)SgemmKernelKind.Avx512 };
+
+    private static Conv2dGeometry Make(int[] a) =>
+        new(a[0], a[1], a[2], a[3], a[4], a[5], a[6], padH: a[7], padW: a[8]);
+
+    [Fact]
+    public void AppliesOnlyToStrideOneUngroupedUndilated()
+    {
+        Assert.True(DirectConv.Applies(new Conv2dGeometry(2, 3, 8, 8, 4, 3, 3, padH: 1, padW: 1).Shape));
+        Assert.False(DirectConv.Applies(new Conv2dGeometry(2, 3, 8, 8, 4, 3, 3, strideH: 2).Shape));
+        Assert.False(DirectConv.Applies(new Conv2dGeometry(2, 3, 8, 8, 4, 3, 3, dilationW: 2).Shape));
+        Assert.False(DirectConv.Applies(new Conv2dGeometry(2, 4, 8, 8, 4, 3, 3, groups: 2).Shape));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EveryPassMatchesTheDefinitionAndIm2Col(int kernel)
+    {
+        var kind = (SgemmKernelKind)kernel;
+        if (!Sgemm.IsSupported(kind)) return;
+        foreach (var shape in Shapes)
+        {
+            var g = Make(shape);
+            var s = g.Shape;
+            var label = $"{kind} {g}";
+            var random = new RandomStream(21, 1);
+            var x = TestArrays.Uniform(random, g.InputLength);
+            var w = TestArrays.Uniform(random, g.WeightLength);
+            var b = TestArrays.Uniform(random, g.Cout);
+            var dy = TestArrays.Uniform(random, g.OutputLength);
+
+            var y = Filled(g.OutputLength);
+            DirectConv.Forward(kind, s, x, w, b, true, y, 1);
+            var (expected, scale) = NaiveConv.Forward(g, x, w, b);
+            for (var i = 0; i < expected.Length; i++) expected[i] = Math.Max(0, expected[i]);
+            TestArrays.Close(expected, scale, y, 1e-5, $"{label} forward");
+            var im2col = new float[g.OutputLength];
+            ConvEngine.Forward(s, x, w, b, true, im2col, 1);
+            TestArrays.Close(ToDouble(im2col), scale, y, 1e-5, $"{label} forward against im2col");
+
+            var dx = Filled(g.InputLength);
+            DirectConv.BackwardData(kind, s, dy, w, dx, 1);
+            (expected, scale) = NaiveConv.BackwardData(g, dy, w);
+            TestArrays.Close(expected, scale, dx, 1e-5, $"{label} input gradient");
+            var dxIm2col = new float[g.InputLength];
+            ConvEngine.BackwardData(s, dy, w, dxIm2col, 1);
+            TestArrays.Close(ToDouble(dxIm2col), scale, dx, 1e-5, $"{label} input gradient against im2col");
+
+            var dw = Filled(g.WeightLength);
+            DirectConv.BackwardWeight(kind, s, dy, x, dw, 1);
+            (expected, scale) = NaiveConv.BackwardWeight(g, dy, x);
+            TestArrays.Close(expected, scale, dw, 1e-5, $"{label} weight gradient");
+            var dwIm2col = new float[g.WeightLength];
+            ConvEngine.BackwardWeight(s, dy, x, dwIm2col, 1);
+            TestArrays.Close(ToDouble(dwIm2col), scale, dw, 1e-5, $"{label} weight gradient against im2col");
+        }
+    }
+
+    /// <summary>A U-Net-like layer takes the direct path through the public entry points on vector hardware.</summary>
+    [Fact]
+    public void Conv2dKernelsDispatchMatchesTheDefinition()
+    {
+        var g = new Conv2dGeometry(2, 16, 5, 20, 8, 3, 3, padH: 1, padW: 1);
+        if (Sgemm.BestKernel != SgemmKernelKind.Scalar)
+        {
+            Assert.True(DirectConv.PrefersForward(g.Shape));
+            Assert.True(DirectConv.PrefersBackwardData(g.Shape));
+            Assert.True(DirectConv.PrefersBackwardWeight(g.Shape));
+        }
+        var random = new RandomStream(24, 1);
+        var x = TestArrays.Uniform(random, g.InputLength);
+        var w = TestArrays.Uniform(random, g.WeightLength);
+        var b = TestArrays.Uniform(random, g.Cout);
+        var dy = TestArrays.Uniform(random, g.OutputLength);
+        var y = Filled(g.OutputLength);
+        var dx = Filled(g.InputLength);
+        var dw = Filled(g.WeightLength);
+        var db = Filled(g.Cout);
+        Conv2dKernels.Forward(g, x, w, b, y, threads: 2);
+        Conv2dKernels.BackwardData(g, dy, w, dx, 2);
+        Conv2dKernels.BackwardWeight(g, dy, x, dw, db, 2);
+        var (expected, scale) = NaiveConv.Forward(g, x, w, b);
+        TestArrays.Close(expected, scale, y, 1e-5, "forward");
+        (expected, scale) = NaiveConv.BackwardData(g, dy, w);
+        TestArrays.Close(expected, scale, dx, 1e-5, "input gradient");
+        (expected, scale) = NaiveConv.BackwardWeight(g, dy, x);
+        TestArrays.Close(expected, scale, dw, 1e-5, "weight gradient");
+        (expected, scale) = NaiveConv.BiasGradient(g.N, g.Cout, g.OutH * g.OutW, dy);
+        TestArrays.Close(expected, scale, db, 1e-5, "bias gradient");
+    }
+
+    /// <summary>The vector kernels add the taps in the scalar kernel's order with fused multiply-adds.</summary>
+    [Fact]
+    public void ForwardRoundsLikeTheScalarKernel()
+    {
+        foreach (var shape in Shapes)
+        {
+            var g = Make(shape);
+            var random = new RandomStream(22, 1);
+            var x = TestArrays.Uniform(random, g.InputLength);
+            var w = TestArrays.Uniform(random, g.WeightLength);
+            var b = TestArrays.Uniform(random, g.Cout);
+            var scalar = new float[g.OutputLength];
+            DirectConv.Forward(SgemmKernelKind.Scalar, g.Shape, x, w, b, false, scalar, 1);
+            foreach (var kind in new[] { SgemmKernelKind.Avx2, SgemmKernelKind.Avx512 })
+            {
+                if (!Sgemm.IsSupported(kind)) continue;
+                var y = new float[g.OutputLength];
+                DirectConv.Forward(kind, g.Shape, x, w, b, false, y, 1);
+                TestArrays.BitEqual(scalar, y, $"{kind} {g}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void ResultsDoNotDependOnThreadCount(int kernel)
+    {
+        var kind = (SgemmKernelKind)kernel;
+        if (!Sgemm.IsSupported(kind)) return;
+        var g = new Conv2dGeometry(3, 5, 9, 21, 11, 3, 3, padH: 1, padW: 1);
+        var random = new RandomStream(23, 1);
+        var x = TestArrays.Uniform(random, g.InputLength);
+        var w = TestArrays.Uniform(random, g.WeightLength);
+        var b = TestArrays.Uniform(random, g.Cout);
+        var dy = TestArrays.Uniform(random, g.OutputLength);
+        float[][] Run(int threads)
+        {
+            var y = new float[g.OutputLength];
+            var dx = new float[g.InputLength];
+            var dw = new float[g.WeightLength];
+            DirectConv.Forward(kind, g.Shape, x, w, b, true, y, threads);
+            DirectConv.BackwardData(kind, g.Shape, dy, w, dx, threads);
+            DirectConv.BackwardWeight(kind, g.Shape, dy, x, dw, threads);
+            return [y, dx, dw];
+        }
+        var one = Run(1);
+        foreach (var threads in new[] { 2, 3 })
+        {
+            var other = Run(threads);
+            for (var i = 0; i < one.Length; i++) TestArrays.BitEqual(one[i], other[i], $"{kind} result {i} with {threads} threads");
+        }
+    }
+
+    /// <summary>Infinite input next to a row's last pixel must not leak into the weight gradient through masked lanes.</summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void WeightGradientIgnoresPixelsPastTheRow(int kernel)
+    {
+        var kind = (SgemmKernelKind)kernel;
+        if (!Sgemm.IsSupported(kind)) return;
+        var g = new Conv2dGeometry(1, 1, 4, 5, 1, 1, 1);
+        var x = new float[g.InputLength];
+        var dy = new float[g.OutputLength];
+        Array.Fill(x, 1f);
+        Array.Fill(dy, 1f);
+        var dw = new float[1];
+        DirectConv.BackwardWeight(kind, g.Shape, dy, x, dw, 1);
+        Assert.Equal(20f, dw[0]);
+    }
+
+    private static float[] Filled(int length)
+    {
+        var values = new float[length];
+        Array.Fill(values, float.NaN);
+        return values;
+    }
+
+    private static double[] ToDouble(float[] values) => Array.ConvertAll(values, v => (double)v);
+}
