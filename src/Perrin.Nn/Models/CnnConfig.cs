@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Perrin.Nn.Models;
 
 /// <summary>
@@ -71,6 +73,7 @@ public sealed record CnnConfig : ModelConfig
     }
 
     /// <summary>The width of the flattened features that enter the dense top.</summary>
+    [JsonIgnore]
     public int FlattenedSize
     {
         get

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Perrin.Nn.Models;
 
 /// <summary>
@@ -32,6 +34,7 @@ public abstract record ConvDecoderConfig : ModelConfig
     public ActivationKind OutputActivation { get; init; } = ActivationKind.Sigmoid;
 
     /// <summary>Height and width must be multiples of this (2^levels) so that every pooling is exact.</summary>
+    [JsonIgnore]
     public int SizeMultiple => 1 << Levels.Length;
 
     /// <inheritdoc />
