@@ -79,4 +79,12 @@ public sealed class CpuBackend : IBackend
         if (bilinear) UpsampleKernels.BilinearBackward(geometry, gradOutput, gradInput, Threads);
         else UpsampleKernels.NearestBackward(geometry, gradOutput, gradInput, Threads);
     }
+
+    /// <inheritdoc />
+    public void MaxPool2d(Pool2dGeometry geometry, ReadOnlySpan<float> input, Span<float> output) =>
+        MaxPoolRecompute.Forward(geometry, input, output, Threads);
+
+    /// <inheritdoc />
+    public void MaxPool2dBackward(Pool2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> gradOutput, Span<float> gradInput) =>
+        MaxPoolRecompute.Backward(geometry, input, gradOutput, gradInput, Threads);
 }

@@ -58,4 +58,10 @@ public interface IBackend
 
     /// <summary>Gradient of upsampling.</summary>
     void Upsample2dBackward(Upsample2dGeometry geometry, bool bilinear, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+
+    /// <summary>Max pooling that keeps no indices (the backward finds the winners again from the input).</summary>
+    void MaxPool2d(Pool2dGeometry geometry, ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Gradient of max pooling, with each window's winner found again in <paramref name="input"/>.</summary>
+    void MaxPool2dBackward(Pool2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Perrin.Nn.Backends;
 using Perrin.Nn.Backends.Cpu;
 using Perrin.Nn.Tensors;
@@ -14,19 +13,15 @@ public static class Pooling
         var g = Geometry("MaxPool2d", x, kernel, stride ?? kernel, padding, dilation);
         var be = Backend.Current;
         var data = BufferPool.Rent(g.OutputLength);
-        // The argmax indices live in pooled float storage reinterpreted as ints, so a training step allocates nothing
-        // new for them and they go back with the rest of the graph.
-        var indices = Tensor.Empty(g.OutputLength);
-        be.MaxPool2d(g, x.Span, data.AsSpan(0, g.OutputLength), MemoryMarshal.Cast<float, int>(indices.Span));
-        var y = Tensor.FromOp(data, [g.N, g.C, g.OutH, g.OutW], "MaxPool2d", [x], grad =>
+        // No argmax indices are kept: the backward finds each window's winner again from the input, which the
+        // graph holds anyway, so training stores nothing extra for pooling.
+        be.MaxPool2d(g, x.Span, data.AsSpan(0, g.OutputLength));
+        return Tensor.FromOp(data, [g.N, g.C, g.OutH, g.OutW], "MaxPool2d", [x], grad =>
         {
             var gx = Tensor.Empty(x.ShapeArray());
-            be.MaxPool2dBackward(g, grad.Span, MemoryMarshal.Cast<float, int>(indices.Span), gx.Span);
+            be.MaxPool2dBackward(g, x.Span, grad.Span, gx.Span);
             return [gx];
         });
-        if (y.GradFn is { } node) node.Save(indices);
-        else indices.Dispose();
-        return y;
     }
 
     /// <summary>Average pooling with padding counted in the divisor; the stride defaults to the kernel size.</summary>
