@@ -168,10 +168,20 @@ internal static unsafe class MaxPoolRecompute
     private static void TwoByTwoBackward(Pool2dGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> grad, Span<float> dst)
     {
         var w = g.W;
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var d0 = ref MemoryMarshal.GetReference(dst);
         for (var oh = 0; oh < g.OutH; oh++)
         {
             var top = 2 * oh * w;
-            for (var ow = 0; ow < g.OutW; ow++)
+            var gRow = grad.Slice(oh * g.OutW, g.OutW);
+            var ow = 0;
+            if (Avx2.IsSupported)
+            {
+                for (; ow + 8 <= g.OutW; ow += 8)
+                    TwoByTwoBackward8(ref Unsafe.Add(ref x0, top + (2 * ow)), ref Unsafe.Add(ref d0, top + (2 * ow)), w,
+                        Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(gRow), (nuint)ow));
+            }
+            for (; ow < g.OutW; ow++)
             {
                 var i = top + (2 * ow);
                 var max = x[i];
@@ -179,9 +189,44 @@ internal static unsafe class MaxPoolRecompute
                 Pick(x[i + 1], i + 1, ref max, ref at);
                 Pick(x[i + w], i + w, ref max, ref at);
                 Pick(x[i + w + 1], i + w + 1, ref max, ref at);
-                dst[at] += grad[(oh * g.OutW) + ow];
+                dst[at] += gRow[ow];
             }
         }
+    }
+
+    /// <summary>
+    /// Eight windows at once: the winner masks follow the scalar rule in window order (a later element wins if it is
+    /// greater or NaN), and the gradients are interleaved back into both input rows.
+    /// </summary>
+    private static void TwoByTwoBackward8(ref float x, ref float d, int w, Vector256<float> g)
+    {
+        var t0 = Vector256.LoadUnsafe(ref x);
+        var t1 = Vector256.LoadUnsafe(ref x, 8);
+        var b0 = Vector256.LoadUnsafe(ref x, (nuint)w);
+        var b1 = Vector256.LoadUnsafe(ref x, (nuint)(w + 8));
+        // Window order a (top left), b (top right), c (bottom left), d (bottom right); lanes are outputs 0 1 4 5 | 2 3 6 7.
+        var a = Avx.Shuffle(t0, t1, 0b10_00_10_00);
+        var b = Avx.Shuffle(t0, t1, 0b11_01_11_01);
+        var c = Avx.Shuffle(b0, b1, 0b10_00_10_00);
+        var e = Avx.Shuffle(b0, b1, 0b11_01_11_01);
+        var takeB = Vector256.GreaterThan(b, a) | Vector256.IsNaN(b);
+        var m = Vector256.ConditionalSelect(takeB, b, a);
+        var takeC = Vector256.GreaterThan(c, m) | Vector256.IsNaN(c);
+        m = Vector256.ConditionalSelect(takeC, c, m);
+        var takeD = Vector256.GreaterThan(e, m) | Vector256.IsNaN(e);
+        var winD = takeD;
+        var winC = Vector256.AndNot(takeC, takeD);
+        var winB = Vector256.AndNot(Vector256.AndNot(takeB, takeC), takeD);
+        var winA = ~(takeB | takeC | takeD);
+        var gp = Avx2.Permute4x64(g.AsDouble(), 0b11_01_10_00).AsSingle();
+        var ga = gp & winA.AsSingle();
+        var gb = gp & winB.AsSingle();
+        var gc = gp & winC.AsSingle();
+        var gd = gp & winD.AsSingle();
+        Avx.UnpackLow(ga, gb).StoreUnsafe(ref d);
+        Avx.UnpackHigh(ga, gb).StoreUnsafe(ref d, 8);
+        Avx.UnpackLow(gc, gd).StoreUnsafe(ref d, (nuint)w);
+        Avx.UnpackHigh(gc, gd).StoreUnsafe(ref d, (nuint)(w + 8));
     }
 
     private static void Pick(float v, int i, ref float max, ref int at)
