@@ -8,6 +8,7 @@ namespace Perrin.Nn.Backends.Cpu;
 internal readonly unsafe struct WinogradBlock
 {
     private readonly SgemmKernelKind _kind;
+    private readonly SgemmPlan _plan;
     private readonly WinogradProblem _p;
     private readonly float* _padded;
     private readonly float* _u;
@@ -17,13 +18,14 @@ internal readonly unsafe struct WinogradBlock
     private readonly float* _v;
     private readonly float* _m;
 
-    public WinogradBlock(SgemmKernelKind kind, WinogradProblem p, float* padded, float* u, float* bias, bool relu,
+    public WinogradBlock(SgemmKernelKind kind, WinogradProblem p, float* padded, float* packedWeight, float* bias, bool relu,
         float* output, float* buffer)
     {
         _kind = kind;
+        _plan = SgemmPlan.For(kind);
         _p = p;
         _padded = padded;
-        _u = u;
+        _u = packedWeight;
         _bias = bias;
         _relu = relu;
         _output = output;
@@ -36,15 +38,7 @@ internal readonly unsafe struct WinogradBlock
         var first = (long)block * _p.BlockTiles;
         var count = (int)Math.Min(_p.BlockTiles, _p.Tiles - first);
         Transform(first, count, true);
-        var ld = _p.BlockStride;
-        var (cIn, cOut) = (_p.CIn, _p.COut);
-        for (var xi = 0; xi < 16; xi++)
-        {
-            Sgemm.Multiply(_kind, false, false, cOut, count, cIn, 1f,
-                new ReadOnlySpan<float>(_u + (nint)xi * cOut * cIn, cOut * cIn), cIn,
-                new ReadOnlySpan<float>(_v + (nint)xi * cIn * ld, cIn * ld), ld, 0f,
-                new Span<float>(_m + (nint)xi * cOut * ld, cOut * ld), ld, default, false, 1);
-        }
+        WinogradGemm.Multiply(_plan, _u, _p.COut, _p.CIn, _v, _m, _p.BlockStride, count);
         Transform(first, count, false);
     }
 

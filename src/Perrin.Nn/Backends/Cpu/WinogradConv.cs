@@ -7,8 +7,14 @@ namespace Perrin.Nn.Backends.Cpu;
 /// </summary>
 internal static class WinogradConv
 {
-    /// <summary>Floats of one block's buffers (transformed input and products): 1 MiB, the L2 of one core.</summary>
-    private const int BlockFloats = 1 << 18;
+    /// <summary>
+    /// Floats of one block's buffers (transformed input and products): half the 1 MiB L2 of one core. Measured on
+    /// U-Net layers, blocks of 64–128 tiles ran up to 3× faster than blocks filling the whole L2.
+    /// </summary>
+    private const int BlockFloats = 1 << 17;
+
+    /// <summary>The micro-kernel's widest panel: blocks are whole panels so no product runs on a partial one.</summary>
+    private const int PanelTiles = 64;
 
     public static bool Applies(in ConvShape s) =>
         s.Groups == 1 && s.KH == 3 && s.KW == 3 && s.StrideH == 1 && s.StrideW == 1
@@ -17,9 +23,18 @@ internal static class WinogradConv
         && Padded(s.N, s.Cin, s.OutH, s.OutW) <= int.MaxValue / 2
         && Padded(s.N, s.Cout, s.H, s.W) <= int.MaxValue / 2;
 
-    /// <summary>Tiles per block for these channel counts: a multiple of 16 between 16 and 1024.</summary>
+    /// <summary>
+    /// Whether <see cref="Conv2dKernels"/> should use Winograd for the forward pass and the input gradient. Measured
+    /// on U-Net layers (batch 8, AVX-512, one thread): from 64 input and 32 output channels Winograd is 1.2–1.6×
+    /// faster than the direct kernels in both passes; with fewer channels its transforms cost more than the
+    /// multiplies it saves, and on AVX2 it was not measured ahead.
+    /// </summary>
+    public static bool Prefers(in ConvShape s) =>
+        Sgemm.BestKernel == SgemmKernelKind.Avx512 && Applies(s) && s.Cin >= 64 && s.Cout >= 32;
+
+    /// <summary>Tiles per block for these channel counts: whole panels, from 64 to 1024 tiles.</summary>
     public static int BlockTiles(int cIn, int cOut) =>
-        Math.Clamp(BlockFloats / (16 * (cIn + cOut)) / 16 * 16, 16, 1024);
+        Math.Clamp(BlockFloats / (16 * (cIn + cOut)) / PanelTiles * PanelTiles, PanelTiles, 1024);
 
     public static void Forward(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> input,
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads) =>

@@ -10,17 +10,24 @@ namespace Perrin.Nn.Backends.Cpu;
 /// </summary>
 internal static unsafe class WinogradEngine
 {
+    /// <summary>Slack for rounding the packed weight up to a cache line, where the micro-kernel's loads run fastest.</summary>
+    private const int AlignFloats = 16;
+
     public static void Run(SgemmKernelKind kind, WinogradProblem p, ReadOnlySpan<float> source,
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads)
     {
         if (p.N == 0 || p.COut == 0 || p.OutH == 0 || p.OutW == 0) return;
+        var plan = SgemmPlan.For(kind);
         var transformed = ArrayPool<float>.Shared.Rent(16 * p.COut * p.CIn);
+        var packed = ArrayPool<float>.Shared.Rent((int)WinogradGemm.PackedLength(plan, p.COut, p.CIn) + AlignFloats);
         float[]? padded = null;
         try
         {
-            fixed (float* src = source, w = weight, b = bias, u = transformed, dst = output)
+            fixed (float* src = source, w = weight, b = bias, t = transformed, pk = packed, dst = output)
             {
-                WinogradWeights.Transform(w, p.COut, p.CIn, p.Adjoint, u);
+                WinogradWeights.Transform(w, p.COut, p.CIn, p.Adjoint, t);
+                var u = (float*)(((nint)pk + 63) & ~(nint)63);
+                WinogradGemm.Pack(plan, t, p.COut, p.CIn, u);
                 padded = DirectConv.PadImages(src, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
                 fixed (float* pad = padded)
                 {
@@ -40,6 +47,7 @@ internal static unsafe class WinogradEngine
         finally
         {
             if (padded != null) ArrayPool<float>.Shared.Return(padded);
+            ArrayPool<float>.Shared.Return(packed);
             ArrayPool<float>.Shared.Return(transformed);
         }
     }

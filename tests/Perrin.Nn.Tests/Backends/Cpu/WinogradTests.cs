@@ -126,6 +126,28 @@ public class WinogradTests
         }
     }
 
+    /// <summary>A layer with many channels takes the Winograd path through the public entry points on AVX-512.</summary>
+    [Fact]
+    public void Conv2dKernelsDispatchMatchesTheDefinition()
+    {
+        var g = new Conv2dGeometry(2, 64, 5, 7, 33, 3, 3, padH: 1, padW: 1);
+        Assert.Equal(Sgemm.BestKernel == SgemmKernelKind.Avx512, WinogradConv.Prefers(g.Shape));
+        Assert.False(WinogradConv.Prefers(new Conv2dGeometry(2, 32, 5, 7, 32, 3, 3, padH: 1, padW: 1).Shape));
+        var random = new RandomStream(33, 1);
+        var x = TestArrays.Uniform(random, g.InputLength);
+        var w = TestArrays.Uniform(random, g.WeightLength);
+        var b = TestArrays.Uniform(random, g.Cout);
+        var dy = TestArrays.Uniform(random, g.OutputLength);
+        var y = Filled(g.OutputLength);
+        var dx = Filled(g.InputLength);
+        Conv2dKernels.Forward(g, x, w, b, y, threads: 2);
+        Conv2dKernels.BackwardData(g, dy, w, dx, 2);
+        var (expected, scale) = NaiveConv.Forward(g, x, w, b);
+        TestArrays.Close(expected, scale, y, Relative, "forward");
+        (expected, scale) = NaiveConv.BackwardData(g, dy, w);
+        TestArrays.Close(expected, scale, dx, Relative, "input gradient");
+    }
+
     private static float[] Filled(int length)
     {
         var values = new float[length];
