@@ -3,8 +3,9 @@ namespace Perrin.Nn.Backends.Cpu;
 /// <summary>
 /// 2D convolution (PyTorch's conv2d, a cross-correlation) on contiguous NCHW float buffers. Outputs are overwritten.
 /// Results are bit-identical for any <c>threads</c>. A 1D convolution is the case H = 1, KH = 1.
-/// Stride-1 ungrouped convolutions go through <see cref="DirectConv"/> where it measured faster, the rest through
-/// im2col + GEMM (<see cref="ConvEngine"/>).
+/// 3×3 stride-1 ungrouped convolutions with many channels go through <see cref="WinogradConv"/> (forward and input
+/// gradient), other stride-1 ungrouped ones through <see cref="DirectConv"/> where it measured faster, the rest
+/// through im2col + GEMM (<see cref="ConvEngine"/>).
 /// </summary>
 public static class Conv2dKernels
 {
@@ -23,7 +24,9 @@ public static class Conv2dKernels
         CheckOutput(op, "output", geometry, output.Length);
         KernelChecks.Threads(op, threads);
         var shape = geometry.Shape;
-        if (DirectConv.PrefersForward(shape))
+        if (WinogradConv.Prefers(shape))
+            WinogradConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
+        else if (DirectConv.PrefersForward(shape))
             DirectConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
         else
             ConvEngine.Forward(shape, input, weight, bias, relu, output, threads);
@@ -40,7 +43,9 @@ public static class Conv2dKernels
         KernelChecks.Length(op, "input gradient", gradInput.Length, geometry.InputLength, InputDims(geometry));
         KernelChecks.Threads(op, threads);
         var shape = geometry.Shape;
-        if (DirectConv.PrefersBackwardData(shape))
+        if (WinogradConv.Prefers(shape))
+            WinogradConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, gradInput, threads);
+        else if (DirectConv.PrefersBackwardData(shape))
             DirectConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, gradInput, threads);
         else
             ConvEngine.BackwardData(shape, gradOutput, weight, gradInput, threads);

@@ -1,0 +1,108 @@
+namespace Perrin.Nn.Backends.Cpu;
+
+/// <summary>
+/// One block of tiles of a <see cref="WinogradProblem"/> in a worker's buffer: V [16][CIn][BlockStride] followed by
+/// M [16][COut][BlockStride]. Tiles are visited in runs along one tile row, in increasing order, so the whole-vector
+/// writes a transform makes past a run's end are overwritten by the next run or land in the row's slack.
+/// </summary>
+internal readonly unsafe struct WinogradBlock
+{
+    private readonly SgemmKernelKind _kind;
+    private readonly SgemmPlan _plan;
+    private readonly WinogradProblem _p;
+    private readonly float* _padded;
+    private readonly float* _u;
+    private readonly float* _bias;
+    private readonly bool _relu;
+    private readonly float* _output;
+    private readonly float* _v;
+    private readonly float* _m;
+
+    public WinogradBlock(SgemmKernelKind kind, WinogradProblem p, float* padded, float* packedWeight, float* bias, bool relu,
+        float* output, float* buffer)
+    {
+        _kind = kind;
+        _plan = SgemmPlan.For(kind);
+        _p = p;
+        _padded = padded;
+        _u = packedWeight;
+        _bias = bias;
+        _relu = relu;
+        _output = output;
+        _v = buffer;
+        _m = buffer + 16L * p.CIn * p.BlockStride;
+    }
+
+    public void Run(int block)
+    {
+        var first = (long)block * _p.BlockTiles;
+        var count = (int)Math.Min(_p.BlockTiles, _p.Tiles - first);
+        Transform(first, count, true);
+        WinogradGemm.Multiply(_plan, _u, _p.COut, _p.CIn, _v, _m, _p.BlockStride, count);
+        Transform(first, count, false);
+    }
+
+    /// <summary>Runs the input (or output) transform over the block's tiles, one run along a tile row at a time.</summary>
+    private void Transform(long first, int count, bool input)
+    {
+        var p = _p;
+        for (var done = 0; done < count;)
+        {
+            var t = first + done;
+            var n = (int)(t / p.TilesPerImage);
+            var r = (int)(t % p.TilesPerImage);
+            var (ty, tx) = (r / p.TilesW, r % p.TilesW);
+            var run = Math.Min(count - done, p.TilesW - tx);
+            if (input) InputRun(n, ty, tx, run, done);
+            else OutputRun(n, ty, tx, run, done);
+            done += run;
+        }
+    }
+
+    private void InputRun(int n, int ty, int tx, int run, int column)
+    {
+        var p = _p;
+        var xiStride = (nint)p.CIn * p.BlockStride;
+        var source = _padded + (nint)n * p.CIn * p.PaddedPlane + (nint)2 * ty * p.Stride + 2 * tx;
+        var dst = _v + column;
+        for (var c = 0; c < p.CIn; c++)
+        {
+            var s = source + (nint)c * p.PaddedPlane;
+            var d = dst + (nint)c * p.BlockStride;
+            switch (_kind)
+            {
+                case SgemmKernelKind.Avx512: WinogradTransformAvx512.Input(s, p.Stride, run, d, xiStride); break;
+                case SgemmKernelKind.Avx2: WinogradTransformAvx2.Input(s, p.Stride, run, d, xiStride); break;
+                default: WinogradTransformScalar.Input(s, p.Stride, run, d, xiStride); break;
+            }
+        }
+    }
+
+    private void OutputRun(int n, int ty, int tx, int run, int column)
+    {
+        var p = _p;
+        var xiStride = (nint)p.COut * p.BlockStride;
+        var plane = (nint)p.OutH * p.OutW;
+        var target = _output + (nint)n * p.COut * plane + (nint)2 * ty * p.OutW + 2 * tx;
+        var valid = Math.Min(2 * run, p.OutW - 2 * tx);
+        var secondRow = 2 * ty + 1 < p.OutH;
+        for (var c = 0; c < p.COut; c++)
+        {
+            var m = _m + (nint)c * p.BlockStride + column;
+            var y = target + c * plane;
+            var b = _bias == null ? 0f : _bias[c];
+            switch (_kind)
+            {
+                case SgemmKernelKind.Avx512:
+                    WinogradTransformAvx512.Output(m, xiStride, run, b, _relu, y, p.OutW, valid, secondRow);
+                    break;
+                case SgemmKernelKind.Avx2:
+                    WinogradTransformAvx2.Output(m, xiStride, run, b, _relu, y, p.OutW, valid, secondRow);
+                    break;
+                default:
+                    WinogradTransformScalar.Output(m, xiStride, run, b, _relu, y, p.OutW, valid, secondRow);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Buffers;
+
+namespace Perrin.Nn.Backends.Cpu;
+
+/// <summary>
+/// Runs a <see cref="WinogradProblem"/>: transforms the weight once, pads the source, then splits the tiles into
+/// blocks of <see cref="WinogradProblem.BlockTiles"/>. Each block is one work item: its input transform
+/// [16][CIn][tiles], 16 single-threaded GEMMs M[ξ] = U[ξ]·V[ξ] and the output transform writing its own tiles, all
+/// in the worker's buffers. The partition depends on the problem alone, so results do not depend on the thread count.
+/// </summary>
+internal static unsafe class WinogradEngine
+{
+    /// <summary>Slack for rounding the packed weight up to a cache line, where the micro-kernel's loads run fastest.</summary>
+    private const int AlignFloats = 16;
+
+    public static void Run(SgemmKernelKind kind, WinogradProblem p, ReadOnlySpan<float> source,
+        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads)
+    {
+        if (p.N == 0 || p.COut == 0 || p.OutH == 0 || p.OutW == 0) return;
+        var plan = SgemmPlan.For(kind);
+        var transformed = ArrayPool<float>.Shared.Rent(16 * p.COut * p.CIn);
+        var packed = ArrayPool<float>.Shared.Rent((int)WinogradGemm.PackedLength(plan, p.COut, p.CIn) + AlignFloats);
+        float[]? padded = null;
+        try
+        {
+            fixed (float* src = source, w = weight, b = bias, t = transformed, pk = packed, dst = output)
+            {
+                WinogradWeights.Transform(w, p.COut, p.CIn, p.Adjoint, t);
+                var u = (float*)(((nint)pk + 63) & ~(nint)63);
+                WinogradGemm.Pack(plan, t, p.COut, p.CIn, u);
+                padded = DirectConv.PadImages(src, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
+                fixed (float* pad = padded)
+                {
+                    var (padAt, uAt, biasAt, outAt) = ((nint)pad, (nint)u, bias.IsEmpty ? 0 : (nint)b, (nint)dst);
+                    var blocks = (int)((p.Tiles + p.BlockTiles - 1) / p.BlockTiles);
+                    CpuParallel.For(blocks, threads, (int)p.ScratchLength, (block, scratch) =>
+                    {
+                        fixed (float* buffer = scratch)
+                        {
+                            new WinogradBlock(kind, p, (float*)padAt, (float*)uAt, (float*)biasAt, relu,
+                                (float*)outAt, buffer).Run(block);
+                        }
+                    });
+                }
+            }
+        }
+        finally
+        {
+            if (padded != null) ArrayPool<float>.Shared.Return(padded);
+            ArrayPool<float>.Shared.Return(packed);
+            ArrayPool<float>.Shared.Return(transformed);
+        }
+    }
+}

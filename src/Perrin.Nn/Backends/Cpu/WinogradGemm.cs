@@ -1,0 +1,43 @@
+namespace Perrin.Nn.Backends.Cpu;
+
+/// <summary>
+/// The 16 products M[ξ] = U[ξ]·V[ξ] of a block on the <see cref="Sgemm"/> micro-kernels. The transformed weight is
+/// packed into micro-panels once per call and shared by all blocks; each block packs only its own V panels. K = CIn is
+/// never split, so every product is one pass of the micro-kernel in a fixed order.
+/// </summary>
+internal static unsafe class WinogradGemm
+{
+    /// <summary>Floats of the packed weight: 16 positions of CIn × COut rounded up to whole panels.</summary>
+    public static long PackedLength(SgemmPlan plan, int cOut, int cIn) => 16L * PanelRows(plan, cOut) * cIn;
+
+    /// <summary>Packs u[ξ][cOut][cIn] as 16 sets of MR-row panels.</summary>
+    public static void Pack(SgemmPlan plan, float* u, int cOut, int cIn, float* dst)
+    {
+        var rows = PanelRows(plan, cOut);
+        for (var xi = 0; xi < 16; xi++)
+            SgemmPacking.PackA(false, u + (nint)xi * cOut * cIn, cIn, 0, cOut, 0, cIn, 1f, plan.MR, dst + (nint)xi * rows * cIn);
+    }
+
+    /// <summary>m[ξ][cOut][0..count) = packed U[ξ] · v[ξ][cIn][0..count), rows of v and m <paramref name="ld"/> apart.</summary>
+    public static void Multiply(SgemmPlan plan, float* packed, int cOut, int cIn, float* v, float* m, nint ld, int count)
+    {
+        var rows = PanelRows(plan, cOut);
+        var panel = SgemmWorkspace.B(plan.NR * cIn);
+        var store = new SgemmTileStore(true, 0f, null, false);
+        for (var xi = 0; xi < 16; xi++)
+        {
+            var a = packed + (nint)xi * rows * cIn;
+            var b = v + xi * cIn * ld;
+            var c = m + xi * cOut * ld;
+            for (var j = 0; j < count; j += plan.NR)
+            {
+                var nr = Math.Min(plan.NR, count - j);
+                SgemmPacking.PackB(false, b, ld, 0, cIn, j, nr, plan.NR, panel);
+                for (var i = 0; i < cOut; i += plan.MR)
+                    plan.Kernel(cIn, a + (nint)i * cIn, panel, c + i * ld + j, ld, Math.Min(plan.MR, cOut - i), nr, in store);
+            }
+        }
+    }
+
+    private static int PanelRows(SgemmPlan plan, int cOut) => (cOut + plan.MR - 1) / plan.MR * plan.MR;
+}

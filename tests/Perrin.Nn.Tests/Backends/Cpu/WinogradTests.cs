@@ -1,0 +1,157 @@
+using Perrin.Core.Randomness;
+using Perrin.Nn.Backends.Cpu;
+
+namespace Perrin.Nn.Tests.Backends.Cpu;
+
+public class WinogradTests
+{
+    /// <summary>
+    /// Winograd adds the transforms' roundings (sums of up to 16 transformed values of either sign) to the direct
+    /// sum's: errors stay below ~1e-6 of the sum of |terms| here; the bound leaves a margin of a few times that
+    /// while a wrong tap or tile (an error of the order of one term) still fails.
+    /// </summary>
+    private const double Relative = 1e-5;
+
+    // N, Cin, H, W, Cout, pad: odd and even outputs, widths below one tile, one vector and several vectors,
+    // N = 3, Cout not a multiple of 16, padding 0, 1 and 2 (and unequal).
+    private static readonly int[][] Shapes =
+    [
+        [3, 3, 9, 13, 5, 1, 1],
+        [1, 2, 3, 3, 3, 0, 0],
+        [2, 4, 6, 3, 17, 2, 2],
+        [3, 5, 7, 2, 7, 1, 2],
+        [1, 3, 5, 40, 19, 1, 1],
+        [2, 6, 4, 35, 9, 2, 0],
+        [1, 18, 8, 8, 33, 1, 1],
+        [3, 2, 11, 1, 4, 2, 1],
+    ];
+
+    public static TheoryData<int> Kinds => new() { (int)SgemmKernelKind.Scalar, (int)SgemmKernelKind.Avx2, (int)SgemmKernelKind.Avx512 };
+
+    private static Conv2dGeometry Make(int[] a) => new(a[0], a[1], a[2], a[3], a[4], 3, 3, padH: a[5], padW: a[6]);
+
+    [Fact]
+    public void AppliesOnlyToStrideOneUngroupedUndilatedThreeByThree()
+    {
+        Assert.True(WinogradConv.Applies(new Conv2dGeometry(2, 3, 8, 8, 4, 3, 3, padH: 1, padW: 1).Shape));
+        Assert.True(WinogradConv.Applies(new Conv2dGeometry(2, 3, 8, 8, 4, 3, 3, padH: 2, padW: 0).Shape));
+        Assert.False(WinogradConv.Applies(new Conv2dGeometry(2, 3, 8, 8, 4, 3, 3, padH: 3, padW: 1).Shape));
+        Assert.False(WinogradConv.Applies(new Conv2dGeometry(2, 3, 8, 8, 4, 3, 3, strideH: 2).Shape));
+        Assert.False(WinogradConv.Applies(new Conv2dGeometry(2, 3, 8, 8, 4, 3, 3, dilationW: 2).Shape));
+        Assert.False(WinogradConv.Applies(new Conv2dGeometry(2, 4, 8, 8, 4, 3, 3, groups: 2).Shape));
+        Assert.False(WinogradConv.Applies(new Conv2dGeometry(2, 4, 8, 8, 4, 5, 5, padH: 2, padW: 2).Shape));
+        Assert.False(WinogradConv.Applies(new Conv2dGeometry(2, 4, 8, 8, 4, 1, 3, padW: 1).Shape));
+    }
+
+    /// <summary>Blocks of 5 tiles split tile rows and images; 16 and the default cover whole vectors and one block.</summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void ForwardAndInputGradientMatchTheDefinition(int kernel)
+    {
+        var kind = (SgemmKernelKind)kernel;
+        if (!Sgemm.IsSupported(kind)) return;
+        foreach (var shape in Shapes)
+        {
+            var g = Make(shape);
+            var s = g.Shape;
+            var random = new RandomStream(31, 1);
+            var x = TestArrays.Uniform(random, g.InputLength);
+            var w = TestArrays.Uniform(random, g.WeightLength);
+            var b = TestArrays.Uniform(random, g.Cout);
+            var dy = TestArrays.Uniform(random, g.OutputLength);
+            var (expected, scale) = NaiveConv.Forward(g, x, w, b);
+            var relu = Array.ConvertAll(expected, v => Math.Max(0, v));
+            var (expectedDx, scaleDx) = NaiveConv.BackwardData(g, dy, w);
+            foreach (var block in new[] { 5, 16, WinogradConv.BlockTiles(g.Cin, g.Cout) })
+            {
+                var label = $"{kind} {g} block {block}";
+                var y = Filled(g.OutputLength);
+                WinogradConv.Forward(kind, s, x, w, b, false, y, 1, block);
+                TestArrays.Close(expected, scale, y, Relative, $"{label} forward");
+                WinogradConv.Forward(kind, s, x, w, b, true, y, 1, block);
+                TestArrays.Close(relu, scale, y, Relative, $"{label} forward with ReLU");
+                var dx = Filled(g.InputLength);
+                WinogradConv.BackwardData(kind, s, dy, w, dx, 1, block);
+                TestArrays.Close(expectedDx, scaleDx, dx, Relative, $"{label} input gradient");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void ResultsDoNotDependOnThreadCount(int kernel)
+    {
+        var kind = (SgemmKernelKind)kernel;
+        if (!Sgemm.IsSupported(kind)) return;
+        var g = new Conv2dGeometry(3, 7, 9, 21, 11, 3, 3, padH: 1, padW: 1);
+        var random = new RandomStream(32, 1);
+        var x = TestArrays.Uniform(random, g.InputLength);
+        var w = TestArrays.Uniform(random, g.WeightLength);
+        var b = TestArrays.Uniform(random, g.Cout);
+        var dy = TestArrays.Uniform(random, g.OutputLength);
+        float[][] Run(int threads)
+        {
+            var y = new float[g.OutputLength];
+            var dx = new float[g.InputLength];
+            WinogradConv.Forward(kind, g.Shape, x, w, b, true, y, threads, 16);
+            WinogradConv.BackwardData(kind, g.Shape, dy, w, dx, threads, 16);
+            return [y, dx];
+        }
+        var one = Run(1);
+        foreach (var threads in new[] { 2, 3 })
+        {
+            var other = Run(threads);
+            for (var i = 0; i < one.Length; i++) TestArrays.BitEqual(one[i], other[i], $"{kind} result {i} with {threads} threads");
+        }
+    }
+
+    /// <summary>Values past a run's last tile (vector lanes of the next row or block) must never reach the output.</summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void InfiniteNeighboursDoNotLeakIntoCroppedTiles(int kernel)
+    {
+        var kind = (SgemmKernelKind)kernel;
+        if (!Sgemm.IsSupported(kind)) return;
+        var g = new Conv2dGeometry(2, 2, 5, 7, 3, 3, 3);
+        var x = new float[g.InputLength];
+        var w = new float[g.WeightLength];
+        Array.Fill(w, 1f);
+        for (var i = 0; i < x.Length; i++) x[i] = i % 7 == 6 ? float.PositiveInfinity : 1f;
+        var y = Filled(g.OutputLength);
+        WinogradConv.Forward(kind, g.Shape, x, w, default, false, y, 1, 3);
+        for (var i = 0; i < y.Length; i++)
+        {
+            var column = i % g.OutW;
+            if (column < g.OutW - 1) Assert.Equal(18f, y[i]);
+        }
+    }
+
+    /// <summary>A layer with many channels takes the Winograd path through the public entry points on AVX-512.</summary>
+    [Fact]
+    public void Conv2dKernelsDispatchMatchesTheDefinition()
+    {
+        var g = new Conv2dGeometry(2, 64, 5, 7, 33, 3, 3, padH: 1, padW: 1);
+        Assert.Equal(Sgemm.BestKernel == SgemmKernelKind.Avx512, WinogradConv.Prefers(g.Shape));
+        Assert.False(WinogradConv.Prefers(new Conv2dGeometry(2, 32, 5, 7, 32, 3, 3, padH: 1, padW: 1).Shape));
+        var random = new RandomStream(33, 1);
+        var x = TestArrays.Uniform(random, g.InputLength);
+        var w = TestArrays.Uniform(random, g.WeightLength);
+        var b = TestArrays.Uniform(random, g.Cout);
+        var dy = TestArrays.Uniform(random, g.OutputLength);
+        var y = Filled(g.OutputLength);
+        var dx = Filled(g.InputLength);
+        Conv2dKernels.Forward(g, x, w, b, y, threads: 2);
+        Conv2dKernels.BackwardData(g, dy, w, dx, 2);
+        var (expected, scale) = NaiveConv.Forward(g, x, w, b);
+        TestArrays.Close(expected, scale, y, Relative, "forward");
+        (expected, scale) = NaiveConv.BackwardData(g, dy, w);
+        TestArrays.Close(expected, scale, dx, Relative, "input gradient");
+    }
+
+    private static float[] Filled(int length)
+    {
+        var values = new float[length];
+        Array.Fill(values, float.NaN);
+        return values;
+    }
+}
