@@ -138,14 +138,17 @@ internal static class BenchCommand
                 return measured;
             });
             var peak = ProcessMemory.PeakResidentMb();
+            var gemm = GemmThroughput.Measure(n);
             var torch = script is null ? null : TorchReference.Run(parse.GetValue(python)!, script, n, count);
-            PrintNn(console, n, ours, peak, torch, parse.GetValue(json));
+            var blas = script is null ? null : GemmThroughput.MeasureNumpy(parse.GetValue(python)!, n);
+            PrintNn(console, n, ours, peak, torch, parse.GetValue(json), gemm, blas);
             return ExitCodes.Ok;
         }));
         return nn;
     }
 
-    private static void PrintNn(CliConsole console, int threads, List<NnBenchResult> ours, double peakMb, TorchReferenceResult? torch, bool json)
+    private static void PrintNn(CliConsole console, int threads, List<NnBenchResult> ours, double peakMb, TorchReferenceResult? torch, bool json,
+        double gemmGflops, double? blasGflops)
     {
         static double? Speedup(double? theirs, double mine) => theirs is { } t && mine > 0 ? Math.Round(t / mine, 2) : null;
         if (json)
@@ -173,7 +176,17 @@ internal static class BenchCommand
                 cases.Add(node);
             }
 
-            var root = new JsonObject { ["threads"] = threads, ["cases"] = cases, ["peak_rss_mib"] = Math.Round(peakMb, 1) };
+            var root = new JsonObject
+            {
+                ["threads"] = threads,
+                ["cases"] = cases,
+                ["peak_rss_mib"] = Math.Round(peakMb, 1),
+                ["sgemm_1024_gflops"] = Math.Round(gemmGflops, 1),
+            };
+            if (blasGflops is { } b)
+            {
+                root["numpy_blas_sgemm_1024_gflops"] = Math.Round(b, 1);
+            }
             if (torch is not null)
             {
                 root["torch"] = new JsonObject { ["version"] = torch.Version, ["peak_rss_mib"] = torch.PeakResidentMb is { } p ? Math.Round(p, 1) : null };
@@ -217,7 +230,9 @@ internal static class BenchCommand
 
         console.Ansi.Write(table);
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads {threads}; peak memory {peakMb:F0} MiB") +
-            (torch?.PeakResidentMb is { } tp ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {torch.Version} {tp:F0} MiB") : ""));
+            (torch?.PeakResidentMb is { } tp ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {torch.Version} {tp:F0} MiB") : "") +
+            string.Create(CultureInfo.InvariantCulture, $"; SGEMM 1024³ {gemmGflops:F0} GFLOP/s") +
+            (blasGflops is { } bg ? string.Create(CultureInfo.InvariantCulture, $", numpy's BLAS {bg:F0} GFLOP/s") : ""));
     }
 
     private static void PrintSim(CliConsole console, int threads, List<SimBenchResult> results, bool json)
