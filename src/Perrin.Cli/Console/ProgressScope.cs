@@ -9,32 +9,8 @@ namespace Perrin.Cli.Console;
 internal static class ProgressScope
 {
     /// <summary>Runs <paramref name="work"/>, which reports completed units through the callback it is given.</summary>
-    public static T Run<T>(CliConsole console, string description, long totalUnits, Func<Action<long>, T> work)
-    {
-        if (!console.Interactive || totalUnits <= 1)
-        {
-            return work(_ => { });
-        }
-
-        T result = default!;
-        console.AnsiError.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(
-                new TaskDescriptionColumn(),
-                new ProgressBarColumn(),
-                new PercentageColumn(),
-                new ElapsedTimeColumn(),
-                new RemainingTimeColumn(),
-                new SpinnerColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask(Markup.Escape(description), maxValue: totalUnits);
-                result = work(done => task.Value = done);
-                task.Value = totalUnits;
-            });
-        return result;
-    }
+    public static T Run<T>(CliConsole console, string description, long totalUnits, Func<Action<long>, T> work) =>
+        RunWithStatus(console, description, totalUnits, (report, _) => work(report));
 
     /// <summary>
     /// As <see cref="Run{T}"/>, with a second callback that replaces the bar's description (e.g. the current loss);
@@ -44,7 +20,7 @@ internal static class ProgressScope
     {
         if (!console.Interactive || totalUnits <= 1)
         {
-            var last = DateTime.MinValue;
+            var last = DateTime.UtcNow;
             return work(_ => { }, status =>
             {
                 if (DateTime.UtcNow - last < TimeSpan.FromSeconds(5))

@@ -39,7 +39,7 @@ internal static unsafe class MaxPoolRecompute
                     var idx = ArrayPool<int>.Shared.Rent(outPlane);
                     try
                     {
-                        Winners(g, src, dst, idx.AsSpan(0, outPlane));
+                        PoolingKernels.MaxPlane(g, src, dst, idx.AsSpan(0, outPlane));
                     }
                     finally
                     {
@@ -79,7 +79,7 @@ internal static unsafe class MaxPoolRecompute
                 var max = ArrayPool<float>.Shared.Rent(outPlane);
                 try
                 {
-                    Winners(g, src, max.AsSpan(0, outPlane), idx.AsSpan(0, outPlane));
+                    PoolingKernels.MaxPlane(g, src, max.AsSpan(0, outPlane), idx.AsSpan(0, outPlane));
                     for (var o = 0; o < outPlane; o++) dst[idx[o]] += grad[o];
                 }
                 finally
@@ -88,40 +88,6 @@ internal static unsafe class MaxPoolRecompute
                     ArrayPool<float>.Shared.Return(max);
                 }
             });
-        }
-    }
-
-    private static void Winners(Pool2dGeometry g, ReadOnlySpan<float> x, Span<float> y, Span<int> idx)
-    {
-        for (var oh = 0; oh < g.OutH; oh++)
-        {
-            var h0 = (oh * g.StrideH) - g.PadH;
-            for (var ow = 0; ow < g.OutW; ow++)
-            {
-                var w0 = (ow * g.StrideW) - g.PadW;
-                var max = float.NegativeInfinity;
-                var at = -1;
-                for (var kh = 0; kh < g.KH; kh++)
-                {
-                    var ih = h0 + (kh * g.DilationH);
-                    if ((uint)ih >= (uint)g.H) continue;
-                    for (var kw = 0; kw < g.KW; kw++)
-                    {
-                        var iw = w0 + (kw * g.DilationW);
-                        if ((uint)iw >= (uint)g.W) continue;
-                        var i = (ih * g.W) + iw;
-                        var v = x[i];
-                        if (at < 0) at = i;
-                        if (v > max || float.IsNaN(v))
-                        {
-                            max = v;
-                            at = i;
-                        }
-                    }
-                }
-                y[(oh * g.OutW) + ow] = max;
-                idx[(oh * g.OutW) + ow] = at;
-            }
         }
     }
 

@@ -127,7 +127,8 @@ public static unsafe class PoolingKernels
             throw new ArgumentException($"{op}: average pooling has no dilation, got ({g.DilationH}, {g.DilationW}) for {g}.");
     }
 
-    private static void MaxPlane(Pool2dGeometry g, ReadOnlySpan<float> x, Span<float> y, Span<int> idx)
+    /// <summary>Maxima and winners of one plane by the general rule; shared with <see cref="MaxPoolRecompute"/>.</summary>
+    internal static void MaxPlane(Pool2dGeometry g, ReadOnlySpan<float> x, Span<float> y, Span<int> idx)
     {
         for (var oh = 0; oh < g.OutH; oh++)
         {
