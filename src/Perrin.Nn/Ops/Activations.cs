@@ -8,10 +8,7 @@ public static class Activations
 {
     /// <summary>max(x, 0); the gradient at 0 is 0, as in PyTorch.</summary>
     public static Tensor Relu(Tensor x) =>
-        Elementwise.Unary("Relu", x, (s, d) => TensorPrimitives.Max(s, 0f, d), (g, _, y, d) =>
-        {
-            for (var i = 0; i < d.Length; i++) d[i] = y[i] > 0f ? g[i] : 0f;
-        });
+        Elementwise.Unary("Relu", x, (s, d) => TensorPrimitives.Max(s, 0f, d), (g, _, y, d) => PositiveMask.Apply(g, y, d));
 
     /// <summary>x for x &gt; 0, slope·x otherwise.</summary>
     public static Tensor LeakyRelu(Tensor x, float slope = 0.01f) =>

@@ -124,10 +124,7 @@ public static class Convolution
     private static Tensor MaskByPositive(Tensor grad, Tensor y)
     {
         var m = Tensor.Empty(grad.ShapeArray());
-        var gs = grad.Span;
-        var ys = y.Span;
-        var d = m.Span;
-        for (var i = 0; i < d.Length; i++) d[i] = ys[i] > 0f ? gs[i] : 0f;
+        PositiveMask.Apply(grad.Span, y.Span, m.Span);
         return m;
     }
 }

@@ -47,6 +47,8 @@ public static class Conv2dKernels
             WinogradConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, gradInput, threads);
         else if (DirectConv.PrefersBackwardData(shape))
             DirectConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, gradInput, threads);
+        else if (Im2ColBatch.Applies(shape))
+            Im2ColBatch.BackwardData(shape, gradOutput, weight, gradInput, threads);
         else
             ConvEngine.BackwardData(shape, gradOutput, weight, gradInput, threads);
     }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
@@ -16,22 +18,30 @@ internal static unsafe class DirectConvPadding
         var x0 = Math.Max(0, left);
         var x1 = Math.Min(stride, left + w);
         var span = Math.Max(0, x1 - x0);
+        var y0 = Math.Max(0, top);
+        var y1 = Math.Min(rows, top + h);
         for (var c = 0; c < planes; c++)
         {
-            var plane = src + (nint)c * h * w;
-            for (var j = 0; j < rows; j++)
-            {
-                var row = new Span<float>(dst + ((nint)c * rows + j) * stride, stride);
-                var sy = j - top;
-                if (sy < 0 || sy >= h || span == 0)
-                {
-                    row.Clear();
-                    continue;
-                }
-                row[..x0].Clear();
-                new ReadOnlySpan<float>(plane + (nint)sy * w + (x0 - left), span).CopyTo(row.Slice(x0, span));
-                row[(x0 + span)..].Clear();
-            }
+            var plane = dst + (nint)c * rows * stride;
+            // One fill of the whole plane and short inline row copies over it: rows are often 10–50 floats, where
+            // a library call per border and per row cost more than the bytes they move.
+            new Span<float>(plane, rows * stride).Clear();
+            if (span == 0) continue;
+            var image = src + (nint)c * h * w + (x0 - left);
+            for (var j = y0; j < y1; j++) CopyRow(image + (nint)(j - top) * w, plane + (nint)j * stride + x0, span);
         }
+    }
+
+    /// <summary>Whole vectors, the last one overlapping the one before it; rows shorter than a vector go one by one.</summary>
+    private static void CopyRow(float* from, float* to, int n)
+    {
+        if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
+        {
+            var last = n - Vector256<float>.Count;
+            for (var i = 0; i < last; i += Vector256<float>.Count) Vector256.Store(Vector256.Load(from + i), to + i);
+            Vector256.Store(Vector256.Load(from + last), to + last);
+            return;
+        }
+        for (var i = 0; i < n; i++) to[i] = from[i];
     }
 }

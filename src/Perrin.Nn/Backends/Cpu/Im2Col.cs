@@ -11,7 +11,10 @@ namespace Perrin.Nn.Backends.Cpu;
 /// </summary>
 internal static class Im2Col
 {
-    public static void Unfold(in ConvShape s, ReadOnlySpan<float> image, Span<float> col)
+    public static void Unfold(in ConvShape s, ReadOnlySpan<float> image, Span<float> col) => Unfold(s, image, col, s.P);
+
+    /// <summary>As <see cref="Unfold(in ConvShape, ReadOnlySpan{float}, Span{float})"/> into rows <paramref name="ld"/> floats apart.</summary>
+    public static void Unfold(in ConvShape s, ReadOnlySpan<float> image, Span<float> col, int ld)
     {
         int outW = s.OutW, p = s.P, plane = s.InPlane;
         var row = 0;
@@ -22,7 +25,7 @@ internal static class Im2Col
             {
                 for (var kw = 0; kw < s.KW; kw++, row++)
                 {
-                    var dst = col.Slice(row * p, p);
+                    var dst = col.Slice(row * ld, p);
                     var (lo, hi) = ValidColumns(s, kw);
                     var iw0 = lo * s.StrideW - s.PadW + kw * s.DilationW;
                     for (var oh = 0; oh < s.OutH; oh++)
@@ -47,7 +50,10 @@ internal static class Im2Col
     }
 
     /// <summary>Adds the column matrix back onto the image (which the caller has cleared or wants accumulated).</summary>
-    public static void Fold(in ConvShape s, ReadOnlySpan<float> col, Span<float> image)
+    public static void Fold(in ConvShape s, ReadOnlySpan<float> col, Span<float> image) => Fold(s, col, image, s.P);
+
+    /// <summary>As <see cref="Fold(in ConvShape, ReadOnlySpan{float}, Span{float})"/> from rows <paramref name="ld"/> floats apart.</summary>
+    public static void Fold(in ConvShape s, ReadOnlySpan<float> col, Span<float> image, int ld)
     {
         int outW = s.OutW, p = s.P, plane = s.InPlane;
         var row = 0;
@@ -58,7 +64,7 @@ internal static class Im2Col
             {
                 for (var kw = 0; kw < s.KW; kw++, row++)
                 {
-                    var src = col.Slice(row * p, p);
+                    var src = col.Slice(row * ld, p);
                     var (lo, hi) = ValidColumns(s, kw);
                     if (lo >= hi) continue;
                     var iw0 = lo * s.StrideW - s.PadW + kw * s.DilationW;

@@ -69,12 +69,12 @@ internal static unsafe class MaxPoolRecompute
                 var src = x.Slice(plane * inPlane, inPlane);
                 var grad = dy.Slice(plane * outPlane, outPlane);
                 var dst = dx.Slice(plane * inPlane, inPlane);
-                dst.Clear();
                 if (g.IsTwoByTwo)
                 {
                     TwoByTwoBackward(g, src, grad, dst);
                     return;
                 }
+                dst.Clear();
                 var idx = ArrayPool<int>.Shared.Rent(outPlane);
                 var max = ArrayPool<float>.Shared.Rent(outPlane);
                 try
@@ -98,17 +98,31 @@ internal static unsafe class MaxPoolRecompute
         ref var bottom = ref Unsafe.Add(ref top, w);
         var outW = y.Length;
         var o = 0;
-        if (Avx2.IsSupported)
+        // A row's last block overlaps the one before instead of leaving a tail to scalar code (which costs about as
+        // much as all the vector blocks on 11-wide rows): recomputing a window writes the same values.
+        if (Avx2.IsSupported && outW >= 8)
         {
-            for (; o + 8 <= outW; o += 8)
+            for (; o < outW; o += 8)
             {
-                var a = NanMax(Vector256.LoadUnsafe(ref top, (nuint)(2 * o)), Vector256.LoadUnsafe(ref bottom, (nuint)(2 * o)));
-                var b = NanMax(Vector256.LoadUnsafe(ref top, (nuint)((2 * o) + 8)), Vector256.LoadUnsafe(ref bottom, (nuint)((2 * o) + 8)));
+                var at = Math.Min(o, outW - 8);
+                var a = NanMax(Vector256.LoadUnsafe(ref top, (nuint)(2 * at)), Vector256.LoadUnsafe(ref bottom, (nuint)(2 * at)));
+                var b = NanMax(Vector256.LoadUnsafe(ref top, (nuint)((2 * at) + 8)), Vector256.LoadUnsafe(ref bottom, (nuint)((2 * at) + 8)));
                 var even = Avx.Shuffle(a, b, 0b10_00_10_00);
                 var odd = Avx.Shuffle(a, b, 0b11_01_11_01);
                 // Lanes come out as outputs 0 1 4 5 | 2 3 6 7; swapping the middle 64-bit pairs restores the order.
                 var m = NanMax(even, odd).AsDouble();
-                Avx2.Permute4x64(m, 0b11_01_10_00).AsSingle().StoreUnsafe(ref MemoryMarshal.GetReference(y), (nuint)o);
+                Avx2.Permute4x64(m, 0b11_01_10_00).AsSingle().StoreUnsafe(ref MemoryMarshal.GetReference(y), (nuint)at);
+            }
+        }
+        if (Sse.IsSupported && outW >= 4)
+        {
+            for (; o < outW; o += 4)
+            {
+                var at = Math.Min(o, outW - 4);
+                var a = NanMax(Vector128.LoadUnsafe(ref top, (nuint)(2 * at)), Vector128.LoadUnsafe(ref bottom, (nuint)(2 * at)));
+                var b = NanMax(Vector128.LoadUnsafe(ref top, (nuint)((2 * at) + 4)), Vector128.LoadUnsafe(ref bottom, (nuint)((2 * at) + 4)));
+                NanMax(Sse.Shuffle(a, b, 0b10_00_10_00), Sse.Shuffle(a, b, 0b11_01_11_01))
+                    .StoreUnsafe(ref MemoryMarshal.GetReference(y), (nuint)at);
             }
         }
         for (; o < outW; o++)
@@ -126,38 +140,99 @@ internal static unsafe class MaxPoolRecompute
     private static Vector256<float> NanMax(Vector256<float> a, Vector256<float> b) =>
         Vector256.ConditionalSelect(Vector256.IsNaN(a), a, Vector256.ConditionalSelect(Vector256.IsNaN(b), b, Avx.Max(a, b)));
 
+    private static Vector128<float> NanMax(Vector128<float> a, Vector128<float> b) =>
+        Vector128.ConditionalSelect(Vector128.IsNaN(a), a, Vector128.ConditionalSelect(Vector128.IsNaN(b), b, Sse.Max(a, b)));
+
     private static void Take(float v, ref float max)
     {
         if (v > max || float.IsNaN(v)) max = v;
     }
 
+    /// <summary>
+    /// Writes every element of each pooled window (the winner gets the gradient, the rest zero) and clears only what
+    /// no window covers: an odd last row or column.
+    /// </summary>
     private static void TwoByTwoBackward(Pool2dGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> grad, Span<float> dst)
     {
-        var w = g.W;
+        int w = g.W, outW = g.OutW, covered = 2 * outW;
+        dst[(2 * g.OutH * w)..].Clear();
         ref var x0 = ref MemoryMarshal.GetReference(x);
         ref var d0 = ref MemoryMarshal.GetReference(dst);
         for (var oh = 0; oh < g.OutH; oh++)
         {
             var top = 2 * oh * w;
-            var gRow = grad.Slice(oh * g.OutW, g.OutW);
-            var ow = 0;
-            if (Avx2.IsSupported)
+            if (covered < w)
             {
-                for (; ow + 8 <= g.OutW; ow += 8)
-                    TwoByTwoBackward8(ref Unsafe.Add(ref x0, top + (2 * ow)), ref Unsafe.Add(ref d0, top + (2 * ow)), w,
-                        Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(gRow), (nuint)ow));
+                // Two-by-two windows leave at most one column uncovered.
+                Unsafe.Add(ref d0, top + covered) = 0f;
+                Unsafe.Add(ref d0, top + w + covered) = 0f;
             }
-            for (; ow < g.OutW; ow++)
+            ref var gRow = ref MemoryMarshal.GetReference(grad.Slice(oh * outW, outW));
+            var ow = 0;
+            // As in the forward, the last block overlaps instead of leaving a scalar tail: every window is assigned,
+            // so writing one twice changes nothing.
+            if (Avx2.IsSupported && outW >= 8)
+            {
+                for (; ow < outW; ow += 8)
+                {
+                    var at = Math.Min(ow, outW - 8);
+                    TwoByTwoBackward8(ref Unsafe.Add(ref x0, top + (2 * at)), ref Unsafe.Add(ref d0, top + (2 * at)), w,
+                        Vector256.LoadUnsafe(ref gRow, (nuint)at));
+                }
+            }
+            if (Sse.IsSupported && outW >= 4)
+            {
+                for (; ow < outW; ow += 4)
+                {
+                    var at = Math.Min(ow, outW - 4);
+                    TwoByTwoBackward4(ref Unsafe.Add(ref x0, top + (2 * at)), ref Unsafe.Add(ref d0, top + (2 * at)), w,
+                        Vector128.LoadUnsafe(ref gRow, (nuint)at));
+                }
+            }
+            for (; ow < outW; ow++)
             {
                 var i = top + (2 * ow);
-                var max = x[i];
+                var max = Unsafe.Add(ref x0, i);
                 var at = i;
-                Pick(x[i + 1], i + 1, ref max, ref at);
-                Pick(x[i + w], i + w, ref max, ref at);
-                Pick(x[i + w + 1], i + w + 1, ref max, ref at);
-                dst[at] += gRow[ow];
+                Pick(Unsafe.Add(ref x0, i + 1), i + 1, ref max, ref at);
+                Pick(Unsafe.Add(ref x0, i + w), i + w, ref max, ref at);
+                Pick(Unsafe.Add(ref x0, i + w + 1), i + w + 1, ref max, ref at);
+                Unsafe.Add(ref d0, i) = 0f;
+                Unsafe.Add(ref d0, i + 1) = 0f;
+                Unsafe.Add(ref d0, i + w) = 0f;
+                Unsafe.Add(ref d0, i + w + 1) = 0f;
+                Unsafe.Add(ref d0, at) = Unsafe.Add(ref gRow, ow);
             }
         }
+    }
+
+    /// <summary>As <see cref="TwoByTwoBackward8"/> for four windows, whose lanes stay in order within 128 bits.</summary>
+    private static void TwoByTwoBackward4(ref float x, ref float d, int w, Vector128<float> g)
+    {
+        var t0 = Vector128.LoadUnsafe(ref x);
+        var t1 = Vector128.LoadUnsafe(ref x, 4);
+        var b0 = Vector128.LoadUnsafe(ref x, (nuint)w);
+        var b1 = Vector128.LoadUnsafe(ref x, (nuint)(w + 4));
+        var a = Sse.Shuffle(t0, t1, 0b10_00_10_00);
+        var b = Sse.Shuffle(t0, t1, 0b11_01_11_01);
+        var c = Sse.Shuffle(b0, b1, 0b10_00_10_00);
+        var e = Sse.Shuffle(b0, b1, 0b11_01_11_01);
+        var takeB = Vector128.GreaterThan(b, a) | Vector128.IsNaN(b);
+        var m = Vector128.ConditionalSelect(takeB, b, a);
+        var takeC = Vector128.GreaterThan(c, m) | Vector128.IsNaN(c);
+        m = Vector128.ConditionalSelect(takeC, c, m);
+        var takeD = Vector128.GreaterThan(e, m) | Vector128.IsNaN(e);
+        var winC = Vector128.AndNot(takeC, takeD);
+        var winB = Vector128.AndNot(Vector128.AndNot(takeB, takeC), takeD);
+        var winA = ~(takeB | takeC | takeD);
+        var ga = g & winA;
+        var gb = g & winB;
+        var gc = g & winC;
+        var gd = g & takeD;
+        Sse.UnpackLow(ga, gb).StoreUnsafe(ref d);
+        Sse.UnpackHigh(ga, gb).StoreUnsafe(ref d, 4);
+        Sse.UnpackLow(gc, gd).StoreUnsafe(ref d, (nuint)w);
+        Sse.UnpackHigh(gc, gd).StoreUnsafe(ref d, (nuint)(w + 4));
     }
 
     /// <summary>

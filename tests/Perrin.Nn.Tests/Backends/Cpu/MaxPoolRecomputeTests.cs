@@ -11,6 +11,10 @@ public class MaxPoolRecomputeTests
         { 2, 3, 8, 8, 2, 2 },
         { 1, 2, 7, 37, 2, 2 },
         { 3, 1, 5, 16, 2, 2 },
+        { 2, 2, 11, 30, 2, 2 },
+        { 1, 2, 9, 9, 2, 2 },
+        { 2, 1, 4, 13, 2, 2 },
+        { 1, 1, 3, 5, 2, 2 },
         { 2, 2, 9, 9, 3, 2 },
         { 1, 3, 6, 11, 3, 1 },
     };
@@ -40,6 +44,7 @@ public class MaxPoolRecomputeTests
             Assert.Equal(y0.Select(BitConverter.SingleToInt32Bits).Select(b => float.IsNaN(BitConverter.Int32BitsToSingle(b)) ? 0x7fc00000 : b),
                 y1.Select(BitConverter.SingleToInt32Bits).Select(b => float.IsNaN(BitConverter.Int32BitsToSingle(b)) ? 0x7fc00000 : b));
             var gx1 = new float[g.InputLength];
+            Array.Fill(gx1, float.NaN);
             MaxPoolRecompute.Backward(g, x, gy, gx1, threads);
             Assert.Equal(gx0, gx1);
         }

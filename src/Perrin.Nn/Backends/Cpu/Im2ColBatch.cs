@@ -1,0 +1,69 @@
+namespace Perrin.Nn.Backends.Cpu;
+
+/// <summary>
+/// The im2col data gradient for small images: the column matrices of several images sit side by side so that one
+/// GEMM covers them, where a GEMM per image over fewer than a few hundred pixels spends much of its time packing the
+/// weights (11×11 → 9×9 with 32 → 64 channels: 1.5× faster). Each image's columns are still a sum over the same
+/// output channels in the same order, so results equal the per-image path bit for bit.
+/// </summary>
+internal static unsafe class Im2ColBatch
+{
+    /// <summary>Pixels per GEMM to aim for.</summary>
+    private const int TargetColumns = 1024;
+
+    public static bool Applies(in ConvShape s) =>
+        s.Groups == 1 && !s.IsPointwise && s.N > 1 && s.P > 0 && 4 * s.P <= TargetColumns;
+
+    /// <summary>Overwrites <paramref name="gradInput"/> with the data gradient.</summary>
+    public static void BackwardData(in ConvShape s, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight,
+        Span<float> gradInput, int threads)
+    {
+        var per = ImagesPerChunk(s);
+        var chunks = (s.N + per - 1) / per;
+        var (workers, gemmThreads) = Split(chunks, threads);
+        var shape = s;
+        fixed (float* pg = gradOutput, pw = weight, pd = gradInput)
+        {
+            var dy = new PinnedSpan<float>(pg, gradOutput.Length);
+            var w = new PinnedSpan<float>(pw, weight.Length);
+            var dx = new PinnedSpan<float>(pd, gradInput.Length);
+            CpuParallel.For(chunks, workers, (s.K + s.Cout) * per * s.P, (chunk, scratch) =>
+            {
+                int k = shape.K, p = shape.P, image = shape.Cin * shape.InPlane;
+                var first = chunk * per;
+                var count = Math.Min(per, shape.N - first);
+                var width = count * p;
+                var cols = scratch.AsSpan(0, k * width);
+                var rows = scratch.AsSpan(k * width, shape.Cout * width);
+                Gather(shape, dy.Slice(0, dy.Length), first, count, rows);
+                Sgemm.Multiply(true, false, k, width, shape.Cout, 1f, w.Slice(0, w.Length), k, rows, width, 0f, cols, width, gemmThreads);
+                for (var i = 0; i < count; i++)
+                {
+                    var target = dx.Slice((first + i) * image, image);
+                    target.Clear();
+                    Im2Col.Fold(shape, cols[(i * p)..], target, width);
+                }
+            });
+        }
+    }
+
+    private static int ImagesPerChunk(in ConvShape s) => Math.Min(s.N, Math.Max(1, TargetColumns / s.P));
+
+    /// <summary>Lays the output gradients of images [first, first + count) out as one [Cout, count·P] matrix.</summary>
+    private static void Gather(in ConvShape s, ReadOnlySpan<float> gradOutput, int first, int count, Span<float> rows)
+    {
+        int p = s.P, width = count * p;
+        for (var i = 0; i < count; i++)
+        {
+            var src = gradOutput.Slice((first + i) * s.Cout * p, s.Cout * p);
+            for (var c = 0; c < s.Cout; c++) src.Slice(c * p, p).CopyTo(rows.Slice(c * width + i * p, p));
+        }
+    }
+
+    private static (int Workers, int GemmThreads) Split(int items, int threads)
+    {
+        threads = Math.Max(1, threads);
+        var workers = Math.Min(threads, items);
+        return workers > 1 ? (workers, 1) : (1, threads);
+    }
+}

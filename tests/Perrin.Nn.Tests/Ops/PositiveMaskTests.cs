@@ -1,0 +1,38 @@
+using Perrin.Nn.Ops;
+
+namespace Perrin.Nn.Tests.Ops;
+
+public class PositiveMaskTests
+{
+    [Fact]
+    public void KeepsTheGradientExactlyWhereTheOutputIsPositiveAtEveryLengthAndOffset()
+    {
+        float[] outputs = [1f, 0f, -0f, -2f, float.NaN, float.Epsilon, -float.Epsilon, float.PositiveInfinity, 3.5f];
+        for (var length = 0; length < 70; length++)
+        {
+            var y = new float[length];
+            var g = new float[length];
+            for (var i = 0; i < length; i++)
+            {
+                y[i] = outputs[(i * 7 + length) % outputs.Length];
+                g[i] = i % 5 == 0 ? -0f : i * 0.25f - 3f;
+            }
+            var d = new float[length];
+            Array.Fill(d, float.NaN);
+            PositiveMask.Apply(g, y, d);
+            for (var i = 0; i < length; i++)
+            {
+                var expected = y[i] > 0f ? g[i] : 0f;
+                Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(d[i]),
+                    $"length {length}, element {i}: output {y[i]}, gradient {g[i]}, got {d[i]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void RejectsMismatchedLengths()
+    {
+        var e = Assert.Throws<ArgumentException>(() => PositiveMask.Apply(new float[3], new float[2], new float[3]));
+        Assert.Contains("ReLU backward", e.Message);
+    }
+}
