@@ -125,6 +125,11 @@ internal static class BenchCommand
             }
 
             var script = parse.GetValue(reference);
+            if (script is not null && !File.Exists(script))
+            {
+                throw new UserInputException($"--torch-reference {script}: no such file");
+            }
+
             ProcessMemory.ResetPeak();
             var ours = ProgressScope.Run(console, "bench nn", NnBenchCase.All.Count, report =>
             {

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace Perrin.Cli.Tests;
+
+public sealed class BenchNnTests
+{
+    [Fact]
+    public void MeasuresBothNetworksAndComparesWithTheReferenceScript()
+    {
+        if (!File.Exists("/usr/bin/python3"))
+        {
+            return;
+        }
+
+        using var folder = new TempFolder();
+        // A stand-in for torch_reference.py with the same command line and JSON, so the comparison is checked without torch.
+        File.WriteAllText(folder["reference.py"], """
+            import argparse, json
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--threads", type=int); ap.add_argument("--steps", type=int); ap.add_argument("--json", action="store_true")
+            a = ap.parse_args()
+            rows = [{"case": "unet-bench", "params": 481745, "batch": 8, "train_step_ms": 1000.0, "infer_batch_ms": 500.0},
+                    {"case": "cnn-bench", "params": 57218, "batch": 32, "train_step_ms": 80.0, "infer_batch_ms": 40.0}]
+            print(json.dumps({"torch": "stand-in", "threads": a.threads, "cases": rows}))
+            """);
+        var (code, output, error) = CliHarness.Run("bench", "nn", "--threads", "1", "--steps", "1", "--json", "--torch-reference", folder["reference.py"]);
+        Assert.True(code == 0, error);
+        var root = JsonNode.Parse(output)!;
+        Assert.Equal(1, (int)root["threads"]!);
+        Assert.Equal("stand-in", (string)root["torch"]!["version"]!);
+        Assert.True((double)root["torch"]!["peak_rss_mib"]! > 1);
+        Assert.True((double)root["sgemm_1024_gflops"]! > 0);
+        var cases = root["cases"]!.AsArray();
+        Assert.Equal(["unet-bench", "cnn-bench"], cases.Select(c => (string)c!["case"]!));
+        Assert.Equal([481745L, 57218L], cases.Select(c => (long)c!["params"]!));
+        foreach (var c in cases)
+        {
+            var ours = (double)c!["train_step_ms"]!;
+            var theirs = (double)c["torch_train_step_ms"]!;
+            Assert.True(ours > 0);
+            Assert.Equal(Math.Round(theirs / ours, 2), (double)c["train_speedup_vs_torch"]!, 2);
+        }
+    }
+
+    [Fact]
+    public void MissingReferenceScriptFailsBeforeMeasuring()
+    {
+        var (code, _, error) = CliHarness.Run("bench", "nn", "--torch-reference", "/no/such/reference.py");
+        Assert.Equal(1, code);
+        Assert.Contains("no such file", error, StringComparison.Ordinal);
+    }
+}
