@@ -30,26 +30,9 @@ public static class Convolution
         Tensor[] inputs = b is null ? [x, w] : [x, w, b];
         Tensor? y = null;
         y = Tensor.FromOp(data, [g.N, g.Cout, g.OutH, g.OutW], relu ? "Conv2d+Relu" : "Conv2d", inputs, grad =>
-        {
-            using var masked = relu ? MaskByPositive(grad, y!) : null;
-            var go = masked ?? grad;
-            var grads = new Tensor?[inputs.Length];
-            if (x.RequiresGrad)
-            {
-                var gx = Tensor.Empty(x.ShapeArray());
-                be.Conv2dBackwardData(g, go.Span, w.Span, gx.Span);
-                grads[0] = gx;
-            }
-            if (w.RequiresGrad || (b?.RequiresGrad ?? false))
-            {
-                var gw = Tensor.Empty(w.ShapeArray());
-                var gb = b is null ? null : Tensor.Empty(b.ShapeArray());
-                be.Conv2dBackwardWeight(g, go.Span, x.Span, gw.Span, gb is null ? default : gb.Span);
-                grads[1] = gw;
-                if (gb is not null) grads[2] = gb;
-            }
-            return grads;
-        });
+            Backward(grad, relu ? y : null, x, w, b,
+                gx => be.Conv2dBackwardData(g, gx.Go.Span, w.Span, gx.Into.Span),
+                gw => be.Conv2dBackwardWeight(g, gw.Go.Span, x.Span, gw.Weight.Span, gw.Bias is null ? default : gw.Bias.Span)));
         return y;
     }
 
@@ -78,26 +61,9 @@ public static class Convolution
         Tensor[] inputs = b is null ? [x, w] : [x, w, b];
         Tensor? y = null;
         y = Tensor.FromOp(data, [g.N, g.Cout, g.OutH, g.OutW], relu ? "ConvTranspose2d+Relu" : "ConvTranspose2d", inputs, grad =>
-        {
-            using var masked = relu ? MaskByPositive(grad, y!) : null;
-            var go = masked ?? grad;
-            var grads = new Tensor?[inputs.Length];
-            if (x.RequiresGrad)
-            {
-                var gx = Tensor.Empty(x.ShapeArray());
-                be.ConvTranspose2dBackwardData(g, go.Span, w.Span, gx.Span);
-                grads[0] = gx;
-            }
-            if (w.RequiresGrad || (b?.RequiresGrad ?? false))
-            {
-                var gw = Tensor.Empty(w.ShapeArray());
-                var gb = b is null ? null : Tensor.Empty(b.ShapeArray());
-                be.ConvTranspose2dBackwardWeight(g, go.Span, x.Span, gw.Span, gb is null ? default : gb.Span);
-                grads[1] = gw;
-                if (gb is not null) grads[2] = gb;
-            }
-            return grads;
-        });
+            Backward(grad, relu ? y : null, x, w, b,
+                gx => be.ConvTranspose2dBackwardData(g, gx.Go.Span, w.Span, gx.Into.Span),
+                gw => be.ConvTranspose2dBackwardWeight(g, gw.Go.Span, x.Span, gw.Weight.Span, gw.Bias is null ? default : gw.Bias.Span)));
         return y;
     }
 
@@ -118,6 +84,33 @@ public static class Convolution
     {
         if (b is not null && (b.Rank != 1 || b.Shape[0] != cout))
             throw new ArgumentException($"{op}: bias {ShapeText.Format(b.Shape)} does not match weight {ShapeText.Format(weightShape)} (need [{cout}]).");
+    }
+
+    /// <summary>
+    /// The backward shared by both convolutions: the output gradient masked by a fused ReLU's output (when given),
+    /// then the data gradient and the weight and bias gradients, each only when some input needs it.
+    /// </summary>
+    private static Tensor?[] Backward(Tensor grad, Tensor? reluOutput, Tensor x, Tensor w, Tensor? b,
+        Action<(Tensor Go, Tensor Into)> data, Action<(Tensor Go, Tensor Weight, Tensor? Bias)> weight)
+    {
+        using var masked = reluOutput is null ? null : MaskByPositive(grad, reluOutput);
+        var go = masked ?? grad;
+        var grads = new Tensor?[b is null ? 2 : 3];
+        if (x.RequiresGrad)
+        {
+            var gx = Tensor.Empty(x.ShapeArray());
+            data((go, gx));
+            grads[0] = gx;
+        }
+        if (w.RequiresGrad || (b?.RequiresGrad ?? false))
+        {
+            var gw = Tensor.Empty(w.ShapeArray());
+            var gb = b is null ? null : Tensor.Empty(b.ShapeArray());
+            weight((go, gw, gb));
+            grads[1] = gw;
+            if (gb is not null) grads[2] = gb;
+        }
+        return grads;
     }
 
     /// <summary>The output gradient where the fused ReLU passed its input, zero elsewhere.</summary>

@@ -46,8 +46,8 @@ public static class Elementwise
                 }
                 break;
             case BinaryKind.Mul:
-                if (a.RequiresGrad) ga = ProductReduced(g, b, a.Shape);
-                if (b.RequiresGrad) gb = ProductReduced(g, a, b.Shape);
+                if (a.RequiresGrad) ga = Reduced(BinaryKind.Mul, g, b, a.Shape);
+                if (b.RequiresGrad) gb = Reduced(BinaryKind.Mul, g, a, b.Shape);
                 break;
             default:
                 if (a.RequiresGrad) ga = Reduced(BinaryKind.Div, g, b, a.Shape);
@@ -64,8 +64,6 @@ public static class Elementwise
         }
         return [ga, gb];
     }
-
-    private static Tensor ProductReduced(Tensor g, Tensor other, ReadOnlySpan<int> shape) => Reduced(BinaryKind.Mul, g, other, shape);
 
     private static Tensor Reduced(BinaryKind kind, Tensor g, Tensor other, ReadOnlySpan<int> shape)
     {
