@@ -89,11 +89,12 @@ internal static class MsdCommand
             HistogramPlot.WriteDiffusion(hist, report.TrackDs(), report.TrackAlphas());
         }
 
-        MsdSummary.Of(request, report).Render(console, request.Json);
         foreach (var path in request.Outputs())
         {
             console.Error.WriteLine($"wrote {path}");
         }
+
+        MsdSummary.Of(request, report).Render(console, request.Json);
 
         return ExitCodes.Ok;
     }
