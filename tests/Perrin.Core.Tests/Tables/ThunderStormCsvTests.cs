@@ -57,6 +57,19 @@ public class ThunderStormCsvTests
     }
 
     [Fact]
+    public void TrackIdsAreWrittenAsAParticleColumnAndReadBack()
+    {
+        var table = new LocalizationTable(
+            [new Localization(2, 1, 2) { Id = 3, Particle = 12 }, new Localization(3, 4, 5) { Id = 4 }],
+            LocalizationColumns.ThunderStorm | LocalizationColumns.Particle);
+        var text = Write(table);
+        Assert.Equal(StandardHeader + ",\"particle\"\n3,3,1,2,NaN,NaN,NaN,NaN,NaN,12\n4,4,4,5,NaN,NaN,NaN,NaN,NaN,NaN\n", text);
+        var read = Read(text);
+        Assert.Equal(LocalizationColumns.ThunderStorm | LocalizationColumns.Particle, read.Columns);
+        Assert.Equal([12L, null], read.Rows.Select(r => r.Particle));
+    }
+
+    [Fact]
     public void TableWithoutIdsIsNumberedFromOne()
     {
         var table = new LocalizationTable([new Localization(0, 1, 2), new Localization(0, 3, 4)], LocalizationColumns.Required);
