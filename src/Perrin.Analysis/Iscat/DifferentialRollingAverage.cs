@@ -10,18 +10,18 @@ public static class DifferentialRollingAverage
     {
         ArgumentNullException.ThrowIfNull(movie);
         DraArithmetic.CheckBatchSize(batchSize);
+        DraArithmetic.CheckMode(mode);
+        var description = DraArithmetic.Describe(batchSize, mode);
         if (movie.FrameCount < 2L * batchSize)
         {
-            throw new ArgumentException($"{DraArithmetic.Describe(batchSize, mode)} needs at least {2L * batchSize} frames; the movie has {movie.FrameCount}", nameof(movie));
+            throw new ArgumentException($"{description} needs at least {2L * batchSize} frames; the movie has {movie.FrameCount}", nameof(movie));
         }
 
-        var probe = new DifferentialRollingAverageStage(movie.Height, movie.Width, batchSize, mode);
-        var scratch = new float[movie.PixelsPerFrame];
         var earlier = new double[movie.PixelsPerFrame];
         var later = new double[movie.PixelsPerFrame];
         for (var f = 0; f < 2 * batchSize; f++)
         {
-            FrameInput.Check(probe, movie[f].Pixels, scratch, f);
+            FrameInput.Check(description, movie.Height, movie.Width, movie[f].Pixels, f);
             DraArithmetic.Add(f < batchSize ? earlier : later, movie[f].Pixels);
         }
 
@@ -30,7 +30,7 @@ public static class DifferentialRollingAverage
         for (var k = 1; k < output.FrameCount; k++)
         {
             var entering = movie[k + (2 * batchSize) - 1].Pixels;
-            FrameInput.Check(probe, entering, scratch, k + (2 * batchSize) - 1);
+            FrameInput.Check(description, movie.Height, movie.Width, entering, k + (2 * batchSize) - 1);
             var middle = movie[k + batchSize - 1].Pixels;
             DraArithmetic.Slide(earlier, middle, movie[k - 1].Pixels);
             DraArithmetic.Slide(later, entering, middle);

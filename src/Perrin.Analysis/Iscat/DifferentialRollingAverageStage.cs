@@ -18,10 +18,7 @@ public sealed class DifferentialRollingAverageStage : IFrameStage
     {
         FrameInput.CheckSize(height, width);
         DraArithmetic.CheckBatchSize(batchSize);
-        if (!Enum.IsDefined(mode))
-        {
-            throw new ArgumentOutOfRangeException(nameof(mode), mode, "the DRA mode must be Ratio or Difference");
-        }
+        DraArithmetic.CheckMode(mode);
 
         Height = height;
         Width = width;

@@ -42,6 +42,14 @@ internal static class DraArithmetic
         }
     }
 
+    public static void CheckMode(DraMode mode)
+    {
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "the DRA mode must be Ratio or Difference");
+        }
+    }
+
     public static string Describe(int batchSize, DraMode mode) =>
         $"differential rolling average (batch size {batchSize}, {mode.ToString().ToLowerInvariant()})";
 }

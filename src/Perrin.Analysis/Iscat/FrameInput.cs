@@ -10,21 +10,27 @@ internal static class FrameInput
     public static void Check(IFrameStage stage, ReadOnlySpan<float> input, Span<float> output, long frameIndex)
     {
         var expected = (long)stage.Height * stage.Width;
-        if (input.Length != expected)
-        {
-            throw new ArgumentException($"{stage.Description}: input frame {frameIndex} has {input.Length} pixels, but the stage works on {stage.Width}×{stage.Height} = {expected}", nameof(input));
-        }
-
         if (output.Length != expected)
         {
             throw new ArgumentException($"{stage.Description}: the output buffer has {output.Length} pixels, but the stage writes {stage.Width}×{stage.Height} = {expected}", nameof(output));
+        }
+
+        Check(stage.Description, stage.Height, stage.Width, input, frameIndex);
+    }
+
+    public static void Check(string description, int height, int width, ReadOnlySpan<float> input, long frameIndex)
+    {
+        var expected = (long)height * width;
+        if (input.Length != expected)
+        {
+            throw new ArgumentException($"{description}: input frame {frameIndex} has {input.Length} pixels, but the stage works on {width}×{height} = {expected}", nameof(input));
         }
 
         for (var i = 0; i < input.Length; i++)
         {
             if (!float.IsFinite(input[i]))
             {
-                throw new ArgumentException($"{stage.Description}: input frame {frameIndex} has the non-finite value {input[i]} at pixel ({i % stage.Width}, {i / stage.Width})", nameof(input));
+                throw new ArgumentException($"{description}: input frame {frameIndex} has the non-finite value {input[i]} at pixel ({i % width}, {i / width})", nameof(input));
             }
         }
     }

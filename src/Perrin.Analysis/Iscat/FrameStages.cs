@@ -33,7 +33,7 @@ public static class FrameStages
         return produced;
     }
 
-    /// <summary>The N − Delay output frames of <paramref name="stage"/> for a movie held in memory.</summary>
+    /// <summary>The N − Delay output frames of a fresh <paramref name="stage"/> for a movie held in memory.</summary>
     public static ImageStack Apply(IFrameStage stage, ImageStack movie)
     {
         ArgumentNullException.ThrowIfNull(stage);
