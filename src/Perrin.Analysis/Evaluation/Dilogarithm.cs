@@ -35,7 +35,7 @@ internal static class Dilogarithm
 
     private static double Series(double c)
     {
-        var u = -Math.Log(1 + c);
+        var u = -LogOnePlus(c);
         var u2 = u * u;
         var sum = 0.0;
         var power = u * u2;
@@ -46,5 +46,12 @@ internal static class Dilogarithm
         }
 
         return u - (u2 / 4) + sum;
+    }
+
+    /// <summary>ln(1 + c) without the cancellation of forming 1 + c first (Goldberg's correction), for small c.</summary>
+    private static double LogOnePlus(double c)
+    {
+        var onePlus = 1 + c;
+        return onePlus == 1 ? c : Math.Log(onePlus) * c / (onePlus - 1);
     }
 }
