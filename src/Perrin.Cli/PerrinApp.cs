@@ -18,6 +18,8 @@ internal static class PerrinApp
             BenchCommand.Create(console),
             TrainCommand.Create(console),
             ModelCommand.Create(console),
+            EvaluateCommand.Create(console),
+            OverlayCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {
