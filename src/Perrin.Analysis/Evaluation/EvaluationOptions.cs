@@ -2,8 +2,8 @@ namespace Perrin.Analysis.Evaluation;
 
 /// <summary>
 /// Settings of a localization evaluation. The defaults are the SMLM Challenge 2016 protocol for 2D data: pairs
-/// within 250 nm laterally, the optimal (maximum-pairs) rule. The challenge's 3D tracks also required the axial
-/// distance to stay within 500 nm; set <see cref="AxialToleranceNm"/> for that.
+/// within 250 nm laterally, the optimal (maximum-pairs) rule. Evaluations of the challenge's 3D data usually also
+/// require |Δz| ≤ 500 nm (DECODE's evaluation does); set <see cref="AxialToleranceNm"/> for that.
 /// </summary>
 public sealed record EvaluationOptions
 {

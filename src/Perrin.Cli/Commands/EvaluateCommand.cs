@@ -16,7 +16,7 @@ internal static class EvaluateCommand
         var detections = new Argument<string>("locs") { Description = "The detections: a ThunderSTORM, trackpy or SMLM-Challenge CSV" };
         var truth = new Argument<string>("truth") { Description = "The ground truth: a ThunderSTORM, trackpy or SMLM-Challenge CSV (activations.csv)" };
         var tolerance = new Option<double>("--tol") { Description = "Largest lateral distance of a pair in nm (inclusive)", DefaultValueFactory = _ => 250 };
-        var axial = new Option<double?>("--tol-z") { Description = "Match in 3D: largest |Δz| of a pair in nm (the challenge used 500); both tables need z" };
+        var axial = new Option<double?>("--tol-z") { Description = "Match in 3D: largest |Δz| of a pair in nm (500 is usual for the challenge's 3D data); both tables need z" };
         var pixelSize = new Option<double?>("--pixel-size") { Description = "Pixel size in nm: converts trackpy tables, and sets the pixel size of the CRLB" };
         var greedy = new Option<bool>("--greedy") { Description = "Pair nearest first instead of the optimal (most pairs, least distance) assignment" };
         var crlbSigma = new Option<double?>("--crlb-sigma") { Description = "PSF sigma in nm: compare the RMSE with the Cramér–Rao bound from the truth's photons (needs --crlb-background)" };
