@@ -19,6 +19,8 @@ internal static class PerrinApp
             TrainCommand.Create(console),
             ModelCommand.Create(console),
             MsdCommand.Create(console),
+            EvaluateCommand.Create(console),
+            OverlayCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Perrin.Cli.Console;
+using Perrin.Cli.Overlay;
 using Perrin.Core.Imaging;
 using Perrin.Core.IO;
 using Perrin.Core.IO.Png;

@@ -1,0 +1,11 @@
+namespace Perrin.Analysis.Evaluation;
+
+/// <summary>
+/// The outcome of <see cref="LocalizationEvaluator.Evaluate(IReadOnlyList{Perrin.Core.Tables.Localization}, IReadOnlyList{Perrin.Core.Tables.Localization}, EvaluationOptions)"/>:
+/// the settings used, the scores over all frames, and each frame that had a truth or a detection, in frame order.
+/// </summary>
+public sealed record LocalizationEvaluation(EvaluationOptions Options, LocalizationScores Overall, IReadOnlyList<FrameEvaluation> Frames)
+{
+    /// <summary>The sums of all frames, from which <see cref="Overall"/> was computed.</summary>
+    public ScoreSums OverallSums { get; init; }
+}
