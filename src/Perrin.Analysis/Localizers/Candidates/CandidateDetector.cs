@@ -12,6 +12,9 @@ namespace Perrin.Analysis.Localizers.Candidates;
 /// </summary>
 public sealed class CandidateDetector
 {
+    // Where the noise estimate is zero (noiseless or saturated frames) the far tails of bright spots would all be
+    // maxima; peaks this much fainter than the brightest are below any real frame's noise.
+    private const double RelativeFloor = 1e-4;
     private readonly float[] _kernel;
 
     public CandidateDetector(CandidateDetectorParameters parameters)
@@ -73,6 +76,7 @@ public sealed class CandidateDetector
             }
 
             var threshold = Math.Max(Parameters.ThresholdSigmas * RobustNoise.Sigma(filtered), Parameters.MinPhotons * PeakPerPhoton);
+            threshold = Math.Max(threshold, RelativeFloor * MaxOf(filtered));
             FindMaxima(filtered, height, width, border, (float)threshold, found);
             return found;
         }
@@ -83,6 +87,17 @@ public sealed class CandidateDetector
             pool.Return(background);
             pool.Return(scratch);
         }
+    }
+
+    private static float MaxOf(ReadOnlySpan<float> values)
+    {
+        var max = 0f;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
     }
 
     private static bool CopyFinite(ReadOnlySpan<float> source, Span<float> destination)
