@@ -34,9 +34,20 @@ internal static class SeparableFilters
             for (var x = 0; x < width; x++)
             {
                 float sum = 0;
-                for (var k = -radius; k <= radius; k++)
+                if (x >= radius && x + radius < width)
                 {
-                    sum += kernel[k + radius] * row[Math.Clamp(x + k, 0, width - 1)];
+                    var window = row.Slice(x - radius, kernel.Length);
+                    for (var k = 0; k < kernel.Length; k++)
+                    {
+                        sum += kernel[k] * window[k];
+                    }
+                }
+                else
+                {
+                    for (var k = -radius; k <= radius; k++)
+                    {
+                        sum += kernel[k + radius] * row[Math.Clamp(x + k, 0, width - 1)];
+                    }
                 }
 
                 output[x] = sum;
@@ -68,9 +79,31 @@ internal static class SeparableFilters
             RunningMean(source.Slice(y * width, width), scratch.Slice(y * width, width), 1, width, radius, norm);
         }
 
-        for (var x = 0; x < width; x++)
+        // Down the columns, whole rows at a time, so that memory is read in order.
+        var sums = new double[width];
+        for (var k = -radius; k <= radius; k++)
         {
-            RunningMean(scratch[x..], destination[x..], width, height, radius, norm);
+            Accumulate(sums, scratch.Slice(Math.Clamp(k, 0, height - 1) * width, width), 1.0);
+        }
+
+        for (var y = 0; y < height; y++)
+        {
+            var output = destination.Slice(y * width, width);
+            for (var x = 0; x < width; x++)
+            {
+                output[x] = (float)(sums[x] * norm);
+            }
+
+            Accumulate(sums, scratch.Slice(Math.Min(y + radius + 1, height - 1) * width, width), 1.0);
+            Accumulate(sums, scratch.Slice(Math.Max(y - radius, 0) * width, width), -1.0);
+        }
+    }
+
+    private static void Accumulate(Span<double> sums, ReadOnlySpan<float> row, double sign)
+    {
+        for (var x = 0; x < sums.Length; x++)
+        {
+            sums[x] += sign * row[x];
         }
     }
 
