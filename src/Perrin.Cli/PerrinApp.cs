@@ -21,6 +21,7 @@ internal static class PerrinApp
             MsdCommand.Create(console),
             EvaluateCommand.Create(console),
             OverlayCommand.Create(console),
+            LocateCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {

@@ -17,6 +17,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateIo(console));
         bench.Subcommands.Add(CreateSim(console));
         bench.Subcommands.Add(CreateNn(console));
+        bench.Subcommands.Add(BenchLocateCommand.Create(console));
         return bench;
     }
 
