@@ -28,7 +28,8 @@ public static class ThunderStormCsv
         ("uncertainty_xy [nm]", LocalizationColumns.Uncertainty),
         ("uncertainty_z [nm]", LocalizationColumns.UncertaintyZ),
         ("chi2", LocalizationColumns.Chi2),
-        ("detections", LocalizationColumns.Detections));
+        ("detections", LocalizationColumns.Detections),
+        ("particle", LocalizationColumns.Particle));
 
     /// <param name="pixelSizeNm">Kept in the table for later conversions; ThunderSTORM positions need none.</param>
     public static LocalizationTable Read(TextReader reader, string? pathForMessages = null, double? pixelSizeNm = null) =>
@@ -40,7 +41,7 @@ public static class ThunderStormCsv
 
     /// <summary>
     /// Writes the standard header (with "z [nm]" after "y [nm]" when the table has z, and "uncertainty_z [nm]",
-    /// "chi2", "detections" at the end when it has them). A table without ids gets 1-based row numbers, as
+    /// "chi2", "detections" and the track id "particle" at the end when it has them). A table without ids gets 1-based row numbers, as
     /// ThunderSTORM numbers its results; other absent values are written as NaN.
     /// </summary>
     public static void Write(TextWriter writer, LocalizationTable table)
@@ -48,7 +49,7 @@ public static class ThunderStormCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(table);
         var hasZ = table.Has(LocalizationColumns.Z);
-        var extras = new[] { LocalizationColumns.UncertaintyZ, LocalizationColumns.Chi2, LocalizationColumns.Detections }
+        var extras = new[] { LocalizationColumns.UncertaintyZ, LocalizationColumns.Chi2, LocalizationColumns.Detections, LocalizationColumns.Particle }
             .Where(table.Has)
             .ToArray();
         var header = hasZ ? Header.Replace("\"y [nm]\",", "\"y [nm]\",\"z [nm]\",", StringComparison.Ordinal) : Header;
@@ -108,8 +109,11 @@ public static class ThunderStormCsv
             case LocalizationColumns.Chi2:
                 row.Number(l.Chi2);
                 break;
-            default:
+            case LocalizationColumns.Detections:
                 row.Number(l.Detections);
+                break;
+            default:
+                row.Number(l.Particle);
                 break;
         }
     }
