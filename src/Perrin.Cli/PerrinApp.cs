@@ -18,6 +18,7 @@ internal static class PerrinApp
             BenchCommand.Create(console),
             TrainCommand.Create(console),
             ModelCommand.Create(console),
+            TrackCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {
