@@ -6,11 +6,19 @@ namespace Perrin.Analysis.Linking;
 /// A total order on the localizations of one frame: by x, then y, then every other quantity. Linking works on the
 /// rows in this order, so its result, particle ids included, does not depend on the order the rows came in.
 /// </summary>
-internal sealed class LocalizationOrder : IComparer<Localization>
+internal static class LocalizationOrder
 {
-    public static LocalizationOrder Instance { get; } = new();
+    /// <summary>The indices 0 … n − 1 of <paramref name="rows"/> in this order; the rows themselves are not moved.</summary>
+    public static int[] Sorted(Localization[] rows)
+    {
+        var order = new int[rows.Length];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = i;
+        Array.Sort(order, (i, j) => Compare(in rows[i], in rows[j]));
+        return order;
+    }
 
-    public int Compare(Localization a, Localization b)
+    public static int Compare(in Localization a, in Localization b)
     {
         var c = a.X.CompareTo(b.X);
         if (c == 0) c = a.Y.CompareTo(b.Y);

@@ -56,46 +56,54 @@ public sealed class TrackLinker
         if (_frames > 0 && frame <= _lastFrame)
             throw new ArgumentException($"frame {frame} comes after frame {_lastFrame}: frames must be linked in increasing order", nameof(frame));
 
-        var rows = localizations.ToArray();
-        for (var i = 0; i < rows.Length; i++)
+        for (var i = 0; i < localizations.Length; i++)
         {
-            if (!double.IsFinite(rows[i].X) || !double.IsFinite(rows[i].Y))
-                throw new ArgumentException($"frame {frame}: localization {i} has the position ({rows[i].X}, {rows[i].Y}); positions must be finite", nameof(localizations));
-            if (!CandidateGrid.Fits(rows[i].X, _options.SearchRange) || !CandidateGrid.Fits(rows[i].Y, _options.SearchRange))
-                throw new ArgumentException($"frame {frame}: localization {i} at ({rows[i].X}, {rows[i].Y}) is more than 2^29 search ranges from the origin", nameof(localizations));
+            var (x, y) = (localizations[i].X, localizations[i].Y);
+            if (!double.IsFinite(x) || !double.IsFinite(y))
+                throw new ArgumentException($"frame {frame}: localization {i} has the position ({x}, {y}); positions must be finite", nameof(localizations));
+            if (!CandidateGrid.Fits(x, _options.SearchRange) || !CandidateGrid.Fits(y, _options.SearchRange))
+                throw new ArgumentException($"frame {frame}: localization {i} at ({x}, {y}) is more than 2^29 search ranges from the origin", nameof(localizations));
         }
 
-        Array.Sort(rows, LocalizationOrder.Instance);
+        var input = localizations.ToArray();
+        var order = LocalizationOrder.Sorted(input);
         Forget(frame);
-        var trackOf = Assign(frame, rows);
+        var trackOf = Assign(frame, input, order);
 
-        var particles = new long[rows.Length];
+        var particles = new long[order.Length];
         var tracks = CollectionsMarshal.AsSpan(_active);
-        for (var j = 0; j < rows.Length; j++)
+        for (var j = 0; j < order.Length; j++)
         {
             var k = trackOf[j];
             if (k < 0)
-            {
-                particles[j] = _nextParticle++;
-                _active.Add(new ActiveTrack { Particle = particles[j], X = rows[j].X, Y = rows[j].Y, LastFrame = frame });
                 continue;
-            }
-
+            ref readonly var row = ref input[order[j]];
             ref var track = ref tracks[k];
             var elapsed = frame - track.LastFrame;
-            track.VelocityX = (rows[j].X - track.X) / elapsed;
-            track.VelocityY = (rows[j].Y - track.Y) / elapsed;
-            track.X = rows[j].X;
-            track.Y = rows[j].Y;
+            track.VelocityX = (row.X - track.X) / elapsed;
+            track.VelocityY = (row.Y - track.Y) / elapsed;
+            track.X = row.X;
+            track.Y = row.Y;
             track.LastFrame = frame;
             particles[j] = track.Particle;
             _links++;
             if (elapsed > 1) _gapLinks++;
         }
 
+        // New tracks are added only after every update through the span, which growing the list would detach; they
+        // are numbered in canonical order, that is by position.
+        for (var j = 0; j < order.Length; j++)
+        {
+            if (trackOf[j] >= 0)
+                continue;
+            particles[j] = _nextParticle++;
+            _active.Add(new ActiveTrack { Particle = particles[j], X = input[order[j]].X, Y = input[order[j]].Y, LastFrame = frame });
+        }
+
+        Array.Sort(particles, order);
+        var rows = new Localization[order.Length];
         for (var j = 0; j < rows.Length; j++)
-            rows[j] = rows[j] with { Frame = frame, Particle = particles[j] };
-        Array.Sort(particles, rows);
+            rows[j] = input[order[j]] with { Frame = frame, Particle = particles[j] };
 
         _lastFrame = frame;
         _frames++;
@@ -166,8 +174,8 @@ public sealed class TrackLinker
         _active.RemoveRange(kept, _active.Count - kept);
     }
 
-    /// <summary>The active track each row continues, or −1 where it starts a new one.</summary>
-    private int[] Assign(int frame, Localization[] rows)
+    /// <summary>The active track the j-th row in canonical <paramref name="order"/> continues, or −1 where it starts a new one.</summary>
+    private int[] Assign(int frame, Localization[] rows, int[] order)
     {
         var trackOf = new int[rows.Length];
         Array.Fill(trackOf, -1);
@@ -178,8 +186,8 @@ public sealed class TrackLinker
         var ys = new double[rows.Length];
         for (var j = 0; j < rows.Length; j++)
         {
-            xs[j] = rows[j].X;
-            ys[j] = rows[j].Y;
+            xs[j] = rows[order[j]].X;
+            ys[j] = rows[order[j]].Y;
         }
 
         _grid.Build(xs, ys, _options.SearchRange);

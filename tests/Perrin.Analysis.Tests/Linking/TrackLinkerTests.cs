@@ -204,6 +204,21 @@ public sealed class TrackLinkerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TracksContinuedInAFrameThatStartsManyNewOnesKeepTheirNewPosition()
+    {
+        // In frame 1, A moves 250 nm while ten new particles (earlier in position order) start tracks; A must be found
+        // at its frame-1 position in frame 2, 250 nm on, not at its frame-0 position, 500 nm back.
+        var rows = new List<Localization> { new(0, 10_000, 0) };
+        rows.AddRange(Enumerable.Range(0, 10).Select(i => new Localization(1, 1000 * i, 5000)));
+        rows.Add(new Localization(1, 10_250, 0));
+        rows.Add(new Localization(2, 10_500, 0));
+
+        var linked = TrackLinker.Link(rows, new LinkingOptions(300)).ToList();
+        Assert.Equal(0, ParticleAt(linked, 2, 10_500));
+        Assert.Equal(0, ParticleAt(linked, 1, 10_250));
+    }
+
+    [Fact]
     public void TablesInAnyRowOrderComeBackSortedWithAParticleColumn()
     {
         var rows = new[] { new Localization(1, 110, 0), new Localization(0, 100, 0), new Localization(0, 5000, 0), new Localization(1, 5010, 0) };
