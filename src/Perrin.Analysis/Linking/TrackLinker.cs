@@ -12,6 +12,11 @@ namespace Perrin.Analysis.Linking;
 /// localization. Candidates are found through a grid of search-range cells, so the work grows with the number of
 /// localizations and their crowding, never combinatorially. Only the tracks that may still be continued are kept.
 /// <para>
+/// The assignment is solved exactly in polynomial time however large a crowded subnetwork is, so trackpy's
+/// <c>adaptive_stop</c> and <c>adaptive_step</c>, which shrink the search range only to keep trackpy's exhaustive
+/// subnetwork search affordable, are not needed: the search range is always the one given.
+/// </para>
+/// <para>
 /// Particle ids are 0, 1, 2, … in order of first appearance, and within a frame in the order of position (x, then
 /// y, then the other quantities), so they do not depend on the order of the rows within a frame. Linking is in the
 /// plane: z, where present, is carried along but not used.
