@@ -22,6 +22,7 @@ internal static class PerrinApp
             EvaluateCommand.Create(console),
             OverlayCommand.Create(console),
             LocateCommand.Create(console),
+            TrackCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {

@@ -31,7 +31,7 @@ internal static class TableGenerators
     public static Gen<int> AnyFrame { get; } = Gen.OneOf(Gen.Choose(0, 1000), Gen.Elements(0, int.MaxValue - 1, int.MaxValue));
 
     public static Gen<LocalizationTable> ThunderStorm { get; } =
-        from extras in Gen.SubListOf(new[] { LocalizationColumns.Z, LocalizationColumns.UncertaintyZ, LocalizationColumns.Chi2, LocalizationColumns.Detections })
+        from extras in Gen.SubListOf(new[] { LocalizationColumns.Z, LocalizationColumns.UncertaintyZ, LocalizationColumns.Chi2, LocalizationColumns.Detections, LocalizationColumns.Particle })
         let columns = extras.Aggregate(LocalizationColumns.ThunderStorm, (all, c) => all | c)
         from rows in Gen.ListOf(ThunderStormRow(columns)).Resize(12)
         select new LocalizationTable(rows, columns);
@@ -65,6 +65,7 @@ internal static class TableGenerators
         from id in AnyWhole
         from values in Gen.ArrayOf(AnyOptional, 8)
         from detections in Gen.Frequency((1, Gen.Constant<int?>(null)), (3, Gen.Choose(0, 1 << 30).Select(i => (int?)(i * 2 + 1))))
+        from particle in AnyWhole
         select new Localization(frame, x, y)
         {
             Id = id,
@@ -77,6 +78,7 @@ internal static class TableGenerators
             UncertaintyZ = (columns & LocalizationColumns.UncertaintyZ) != 0 ? values[6] : double.NaN,
             Chi2 = (columns & LocalizationColumns.Chi2) != 0 ? values[7] : double.NaN,
             Detections = (columns & LocalizationColumns.Detections) != 0 ? detections : null,
+            Particle = (columns & LocalizationColumns.Particle) != 0 ? particle : null,
         };
 
     private static Gen<Localization> TrackpyRow(double pixelSize, bool hasZ, bool hasParticle) =>

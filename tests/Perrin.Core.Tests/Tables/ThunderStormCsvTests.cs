@@ -70,6 +70,19 @@ public class ThunderStormCsvTests
     }
 
     [Fact]
+    public void TrackIdsAreWrittenLastAsParticleAndReadBack()
+    {
+        var table = new LocalizationTable(
+            [new Localization(0, 1, 2) { Id = 1, Particle = 0 }, new Localization(1, 3, 4) { Id = 2, Particle = 12 }],
+            LocalizationColumns.ThunderStorm | LocalizationColumns.Detections | LocalizationColumns.Particle);
+        var text = Write(table);
+        Assert.Equal(StandardHeader + ",\"detections\",\"particle\"\n1,1,1,2,NaN,NaN,NaN,NaN,NaN,NaN,0\n2,2,3,4,NaN,NaN,NaN,NaN,NaN,NaN,12\n", text);
+        var back = Read(text);
+        Assert.True(back.Has(LocalizationColumns.Particle));
+        Assert.Equal(new long?[] { 0, 12 }, back.Rows.Select(r => r.Particle));
+    }
+
+    [Fact]
     public void TableWithoutIdsIsNumberedFromOne()
     {
         var table = new LocalizationTable([new Localization(0, 1, 2), new Localization(0, 3, 4)], LocalizationColumns.Required);
