@@ -1,3 +1,4 @@
+using Perrin.Analysis.Spatial;
 using Perrin.Core.Tables;
 
 namespace Perrin.Analysis.Evaluation;
@@ -12,7 +13,7 @@ public sealed class FrameMatcher
 {
     private readonly EvaluationOptions _options;
     private readonly double _toleranceSquared;
-    private readonly CandidateGrid _grid = new();
+    private readonly PointGrid _grid = new();
     private readonly List<int> _near = [];
     private readonly List<MatchCandidate> _candidates = [];
     private readonly ClusterSolver _clusters = new();

@@ -1,5 +1,5 @@
 using Perrin.Analysis.Assignment;
-using Perrin.Analysis.Linking;
+using Perrin.Analysis.Spatial;
 
 namespace Perrin.Analysis.Evaluation;
 
@@ -19,7 +19,7 @@ internal sealed class TrackingScoreNeighbours
         Check(truth, gate, "truth");
         Check(estimate, gate, "estimate");
 
-        var grid = new CandidateGrid();
+        var grid = new PointGrid();
         var found = new List<int>();
         var frames = truth.ByFrame.Keys.Where(estimate.ByFrame.ContainsKey).Order().ToList();
         foreach (var frame in frames)
@@ -78,8 +78,8 @@ internal sealed class TrackingScoreNeighbours
     {
         for (var p = 0; p < tracks.Points; p++)
         {
-            if (!CandidateGrid.Fits(tracks.X[p], gate) || !CandidateGrid.Fits(tracks.Y[p], gate))
-                throw new ArgumentException($"the point ({tracks.X[p]}, {tracks.Y[p]}) in frame {tracks.Frame[p]} is more than 2^29 gates from the origin", parameter);
+            if (!double.IsFinite(tracks.X[p]) || !double.IsFinite(tracks.Y[p]))
+                throw new ArgumentException($"the point ({tracks.X[p]}, {tracks.Y[p]}) in frame {tracks.Frame[p]} has no finite position", parameter);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Perrin.Analysis.Assignment;
+using Perrin.Analysis.Spatial;
 using Perrin.Core.Tables;
 
 namespace Perrin.Analysis.Linking;
@@ -27,7 +28,7 @@ public sealed class TrackLinker
     private readonly LinkingOptions _options;
     private readonly double _range2;
     private readonly List<ActiveTrack> _active = [];
-    private readonly CandidateGrid _grid = new();
+    private readonly PointGrid _grid = new();
     private readonly List<int> _near = [];
     private int _lastFrame = -1;
     private long _frames;
@@ -66,8 +67,6 @@ public sealed class TrackLinker
             var (x, y) = (localizations[i].X, localizations[i].Y);
             if (!double.IsFinite(x) || !double.IsFinite(y))
                 throw new ArgumentException($"frame {frame}: localization {i} has the position ({x}, {y}); positions must be finite", nameof(localizations));
-            if (!CandidateGrid.Fits(x, _options.SearchRange) || !CandidateGrid.Fits(y, _options.SearchRange))
-                throw new ArgumentException($"frame {frame}: localization {i} at ({x}, {y}) is more than 2^29 search ranges from the origin", nameof(localizations));
         }
 
         var input = localizations.ToArray();
@@ -234,7 +233,7 @@ public sealed class TrackLinker
         var x = track.X + (track.VelocityX * elapsed);
         var y = track.Y + (track.VelocityY * elapsed);
 
-        // Every localization fits the grid, so a prediction that does not fit is out of range of all of them.
-        return CandidateGrid.Fits(x, _options.SearchRange) && CandidateGrid.Fits(y, _options.SearchRange) ? (x, y) : null;
+        // A prediction that overflowed is out of range of every localization.
+        return double.IsFinite(x) && double.IsFinite(y) ? (x, y) : null;
     }
 }

@@ -1,19 +1,24 @@
 using Perrin.Core.Tables;
 
-namespace Perrin.Analysis.Evaluation;
+namespace Perrin.Analysis.Spatial;
 
 /// <summary>
-/// Points of one frame sorted into square cells at least as wide as the matching tolerance, so that every point
-/// within the tolerance of a query lies in the 3 × 3 cells around it. Cells are ordered row by row, so each row of
-/// three cells is one contiguous run, found by binary search. The buffers are reused from frame to frame.
+/// The points of one frame sorted into square cells at least as wide as a search radius, so that every point within
+/// the radius of a query lies in the 3 × 3 cells around it: neighbour searches for linking and matching cost about
+/// the number of true neighbours instead of the number of points. Cells are counted from the points' bounding box and
+/// ordered row by row, so each row of three cells is one contiguous run found by binary search. Points that are not
+/// finite are never found. The buffers are reused from frame to frame.
 /// </summary>
-internal sealed class CandidateGrid
+internal sealed class PointGrid
 {
-    // Bounds the cell indices so that keys (row · columns + column) stay exact in a long whatever the coordinates.
+    // Bounds the cell indices so that keys (row · columns + column) stay exact in a long whatever the coordinates;
+    // fields wider than this many radii get proportionally larger cells, which is still correct, only less selective.
     private const double MaxCellsPerSide = 1 << 20;
 
     private long[] _keys = [];
     private int[] _order = [];
+    private double[] _x = [];
+    private double[] _y = [];
     private int _count;
     private double _originX;
     private double _originY;
@@ -21,9 +26,30 @@ internal sealed class CandidateGrid
     private long _columns;
     private long _rows;
 
-    public void Build(ReadOnlySpan<Localization> points, double tolerance)
+    public void Build(ReadOnlySpan<Localization> points, double radius)
     {
-        _count = points.Length;
+        if (_x.Length < points.Length)
+        {
+            _x = new double[Math.Max(points.Length, 2 * _x.Length)];
+            _y = new double[_x.Length];
+        }
+
+        for (var i = 0; i < points.Length; i++)
+        {
+            _x[i] = points[i].X;
+            _y[i] = points[i].Y;
+        }
+
+        Build(_x.AsSpan(0, points.Length), _y.AsSpan(0, points.Length), radius);
+    }
+
+    public void Build(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double radius)
+    {
+        if (x.Length != y.Length)
+            throw new ArgumentException($"a point grid needs as many y ({y.Length}) as x ({x.Length}) coordinates");
+        if (!(radius > 0) || !double.IsFinite(radius))
+            throw new ArgumentOutOfRangeException(nameof(radius), $"the search radius must be finite and > 0, not {radius}");
+        _count = x.Length;
         if (_count == 0)
             return;
         if (_keys.Length < _count)
@@ -34,14 +60,14 @@ internal sealed class CandidateGrid
 
         double minX = double.PositiveInfinity, minY = double.PositiveInfinity;
         double maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
-        foreach (var p in points)
+        for (var i = 0; i < _count; i++)
         {
-            if (!double.IsFinite(p.X) || !double.IsFinite(p.Y))
+            if (!double.IsFinite(x[i]) || !double.IsFinite(y[i]))
                 continue;
-            minX = Math.Min(minX, p.X);
-            minY = Math.Min(minY, p.Y);
-            maxX = Math.Max(maxX, p.X);
-            maxY = Math.Max(maxY, p.Y);
+            minX = Math.Min(minX, x[i]);
+            minY = Math.Min(minY, y[i]);
+            maxX = Math.Max(maxX, x[i]);
+            maxY = Math.Max(maxY, y[i]);
         }
 
         if (minX > maxX)
@@ -51,7 +77,7 @@ internal sealed class CandidateGrid
         }
 
         var extent = Math.Max(maxX - minX, maxY - minY);
-        _cell = Math.Max(tolerance, extent / MaxCellsPerSide);
+        _cell = Math.Max(radius, extent / MaxCellsPerSide);
         _originX = minX;
         _originY = minY;
         _columns = (long)Math.Floor((maxX - minX) / _cell) + 1;
@@ -59,15 +85,15 @@ internal sealed class CandidateGrid
         for (var i = 0; i < _count; i++)
         {
             _order[i] = i;
-            if (!double.IsFinite(points[i].X) || !double.IsFinite(points[i].Y))
+            if (!double.IsFinite(x[i]) || !double.IsFinite(y[i]))
             {
                 // Past every real key, so no query range ever reaches it.
                 _keys[i] = long.MaxValue;
                 continue;
             }
 
-            var cx = Math.Min((long)Math.Floor((points[i].X - minX) / _cell), _columns - 1);
-            var cy = Math.Min((long)Math.Floor((points[i].Y - minY) / _cell), _rows - 1);
+            var cx = Math.Min((long)Math.Floor((x[i] - minX) / _cell), _columns - 1);
+            var cy = Math.Min((long)Math.Floor((y[i] - minY) / _cell), _rows - 1);
             _keys[i] = (cy * _columns) + cx;
         }
 
