@@ -1,0 +1,130 @@
+using System.Numerics.Tensors;
+
+namespace Perrin.Analysis.Localizers.Trackpy;
+
+/// <summary>
+/// trackpy's lowpass: a separable correlation with a normalized Gaussian truncated at int(4σ + 0.5) pixels, first
+/// along y then along x, with zeros outside the image (scipy's mode 'constant').
+/// </summary>
+internal sealed class GaussianLowpass
+{
+    private readonly double[] _weights;
+    private double[] _line = [];
+    private double[] _pair = [];
+    private double[] _columnPass = [];
+
+    public GaussianLowpass(double sigma)
+    {
+        _weights = sigma > 0 ? HalfKernel(sigma) : [1.0];
+    }
+
+    public int HalfWidth => _weights.Length - 1;
+
+    /// <summary>Weights for offsets 0..int(4σ + 0.5), normalized over the whole symmetric kernel.</summary>
+    public static double[] HalfKernel(double sigma)
+    {
+        var halfWidth = (int)((4 * sigma) + 0.5);
+        var half = new double[halfWidth + 1];
+        var sum = 0.0;
+        for (var x = -halfWidth; x <= halfWidth; x++)
+        {
+            var value = Math.Exp(x * (double)x / (-2 * sigma * sigma));
+            sum += value;
+            if (x >= 0)
+            {
+                half[x] = value;
+            }
+        }
+
+        for (var i = 0; i < half.Length; i++)
+        {
+            half[i] /= sum;
+        }
+
+        return half;
+    }
+
+    public void Apply(ReadOnlySpan<float> image, int height, int width, Span<double> output)
+    {
+        var count = height * width;
+        EnsureCapacity(count, width);
+        var columnPass = _columnPass.AsSpan(0, count);
+        var pair = _pair.AsSpan(0, width);
+        for (var y = 0; y < height; y++)
+        {
+            var target = columnPass.Slice(y * width, width);
+            Widen(image.Slice(y * width, width), target);
+            TensorPrimitives.Multiply(target, _weights[0], target);
+            for (var k = 1; k < _weights.Length; k++)
+            {
+                var hasBelow = y + k < height;
+                var hasAbove = y - k >= 0;
+                if (hasBelow && hasAbove)
+                {
+                    AddWidened(image.Slice((y + k) * width, width), image.Slice((y - k) * width, width), pair);
+                }
+                else if (hasBelow || hasAbove)
+                {
+                    Widen(image.Slice((hasBelow ? y + k : y - k) * width, width), pair);
+                }
+                else
+                {
+                    continue;
+                }
+
+                TensorPrimitives.MultiplyAdd(pair, _weights[k], target, target);
+            }
+        }
+
+        var halfWidth = HalfWidth;
+        var line = _line.AsSpan(0, width + (2 * halfWidth));
+        for (var y = 0; y < height; y++)
+        {
+            columnPass.Slice(y * width, width).CopyTo(line.Slice(halfWidth, width));
+            var target = output.Slice(y * width, width);
+            TensorPrimitives.Multiply(line.Slice(halfWidth, width), _weights[0], target);
+            for (var k = 1; k < _weights.Length; k++)
+            {
+                TensorPrimitives.Add(line.Slice(halfWidth + k, width), line.Slice(halfWidth - k, width), pair);
+                TensorPrimitives.MultiplyAdd(pair, _weights[k], target, target);
+            }
+        }
+    }
+
+    private static void Widen(ReadOnlySpan<float> source, Span<double> target)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] = source[i];
+        }
+    }
+
+    private static void AddWidened(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<double> target)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            target[i] = (double)a[i] + b[i];
+        }
+    }
+
+    private void EnsureCapacity(int count, int width)
+    {
+        if (_columnPass.Length < count)
+        {
+            _columnPass = new double[count];
+        }
+
+        if (_pair.Length < width)
+        {
+            _pair = new double[width];
+        }
+
+        if (_line.Length < width + (2 * HalfWidth))
+        {
+            _line = new double[width + (2 * HalfWidth)];
+        }
+
+        // The padding on both sides of the line must stay zero: only its middle is ever written.
+        _line.AsSpan().Clear();
+    }
+}
