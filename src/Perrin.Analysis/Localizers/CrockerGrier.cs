@@ -9,6 +9,7 @@ namespace Perrin.Analysis.Localizers;
 /// iterative centroids in a circular mask, removal of features closer than the separation, the minmass, maxsize
 /// and topn filters, and trackpy's static error ep. What trackpy derives from the image's dtype (default threshold,
 /// inversion, the integer range peaks are found in) follows the sample type the frames were stored as.
+/// Where trackpy would report a negative ep (a feature fainter than the background around it), ep is NaN.
 /// An instance keeps scratch buffers between frames, so use one instance per thread.
 /// </summary>
 public sealed class CrockerGrier : IFrameLocalizer

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Perrin.Analysis.Localizers.Trackpy;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal sealed class BackgroundNoise
     private readonly int _radius;
     private readonly int[] _halfWidths;
     private int[] _distance = [];
-    private bool[] _isBackground = [];
+    private int[] _isBackground = [];
 
     public BackgroundNoise(FeatureMask mask)
     {
@@ -30,7 +32,7 @@ internal sealed class BackgroundNoise
         if (_distance.Length < count)
         {
             _distance = new int[count];
-            _isBackground = new bool[count];
+            _isBackground = new int[count];
         }
 
         var isBackground = _isBackground.AsSpan(0, count);
@@ -41,19 +43,19 @@ internal sealed class BackgroundNoise
             RowDistances(image.Slice(y * width, width), distance.Slice(y * width, width));
         }
 
-        long n = 0;
-        var sum = 0.0;
         for (var y = 0; y < height; y++)
         {
-            for (var x = 0; x < width; x++)
+            MarkBackgroundRow(distance, height, width, y, isBackground.Slice(y * width, width));
+        }
+
+        long n = 0;
+        var sum = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            if (isBackground[i] != 0)
             {
-                var background = IsBackground(distance, height, width, y, x);
-                isBackground[(y * width) + x] = background;
-                if (background)
-                {
-                    n++;
-                    sum += raw[(y * width) + x];
-                }
+                n++;
+                sum += raw[i];
             }
         }
 
@@ -71,7 +73,7 @@ internal sealed class BackgroundNoise
         var squares = 0.0;
         for (var i = 0; i < count; i++)
         {
-            if (isBackground[i])
+            if (isBackground[i] != 0)
             {
                 var deviation = raw[i] - mean;
                 squares += deviation * deviation;
@@ -81,19 +83,33 @@ internal sealed class BackgroundNoise
         return (mean, Math.Sqrt(squares / n));
     }
 
-    private bool IsBackground(ReadOnlySpan<int> distance, int height, int width, int y, int x)
+    /// <summary>Sets −1 where no mask row reaches a non-zero pixel, 0 elsewhere; rows outside the image reach nothing.</summary>
+    private void MarkBackgroundRow(ReadOnlySpan<int> distance, int height, int width, int y, Span<int> flags)
     {
+        flags.Fill(-1);
         var first = Math.Max(-_radius, -y);
         var last = Math.Min(_radius, height - 1 - y);
+        var lanes = Vector<int>.Count;
         for (var dy = first; dy <= last; dy++)
         {
-            if (distance[((y + dy) * width) + x] <= _halfWidths[dy + _radius])
+            var row = distance.Slice((y + dy) * width, width);
+            var halfWidth = _halfWidths[dy + _radius];
+            var reach = new Vector<int>(halfWidth);
+            var x = 0;
+            for (; x <= width - lanes; x += lanes)
             {
-                return false;
+                var outside = Vector.GreaterThan(new Vector<int>(row[x..]), reach);
+                (new Vector<int>(flags[x..]) & outside).CopyTo(flags[x..]);
+            }
+
+            for (; x < width; x++)
+            {
+                if (row[x] <= halfWidth)
+                {
+                    flags[x] = 0;
+                }
             }
         }
-
-        return true;
     }
 
     /// <summary>For each pixel, how far along its row the nearest non-zero pixel lies (int.MaxValue if none).</summary>

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Perrin.Analysis.Localizers.Trackpy;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal sealed class Bandpass
     private readonly BoxcarAverage _boxcar;
     private readonly double _threshold;
     private double[] _background = [];
+    private double[] _widened = [];
 
     public Bandpass(double noiseSize, int smoothingSize, double threshold, SampleGamut gamut)
     {
@@ -23,15 +26,25 @@ internal sealed class Bandpass
         if (_background.Length < count)
         {
             _background = new double[count];
+            _widened = new double[count];
+        }
+
+        var widened = _widened.AsSpan(0, count);
+        for (var i = 0; i < count; i++)
+        {
+            widened[i] = image[i];
         }
 
         var background = _background.AsSpan(0, count);
-        _boxcar.Apply(image, height, width, background);
-        _lowpass.Apply(image, height, width, output);
+        _boxcar.Apply(widened, height, width, background);
+        _lowpass.Apply(widened, height, width, output);
+        TensorPrimitives.Subtract(output, background, output);
         for (var i = 0; i < count; i++)
         {
-            var value = output[i] - background[i];
-            output[i] = value >= _threshold ? value : 0;
+            if (!(output[i] >= _threshold))
+            {
+                output[i] = 0;
+            }
         }
     }
 }

@@ -1,42 +1,40 @@
+using System.Numerics.Tensors;
+using Perrin.Core.Imaging;
+
 namespace Perrin.Analysis.Localizers.Trackpy;
 
 /// <summary>
 /// trackpy's boxcar: scipy's uniform_filter1d along y then along x with edge pixels repeated (mode 'nearest').
-/// The running sum is kept and divided exactly as scipy does, and each pass is stored in the raw image's type, so integer
-/// images get scipy's truncated averages.
+/// The running sum is kept and divided exactly as scipy does, and each pass is stored in the raw image's type, so
+/// integer images get scipy's truncated averages and float32 images its rounded ones.
 /// </summary>
 internal sealed class BoxcarAverage
 {
     private readonly int _size;
-    private readonly SampleGamut _gamut;
+    private readonly PixelType _type;
     private double[] _running = [];
+    private double[] _difference = [];
     private double[] _line = [];
 
     public BoxcarAverage(int size, SampleGamut gamut)
     {
         _size = size;
-        _gamut = gamut;
+        _type = gamut.Type;
     }
 
-    public void Apply(ReadOnlySpan<float> image, int height, int width, Span<double> output)
+    /// <summary>Averages <paramref name="image"/> (the raw pixels widened to double) into <paramref name="output"/>.</summary>
+    public void Apply(ReadOnlySpan<double> image, int height, int width, Span<double> output)
     {
         if (_running.Length < width)
         {
             _running = new double[width];
-        }
-
-        if (_line.Length < width)
-        {
+            _difference = new double[width];
             _line = new double[width];
         }
 
         if (_size <= 1)
         {
-            for (var i = 0; i < height * width; i++)
-            {
-                output[i] = image[i];
-            }
-
+            image[..(height * width)].CopyTo(output);
             return;
         }
 
@@ -47,36 +45,26 @@ internal sealed class BoxcarAverage
         }
     }
 
-    private void AlongY(ReadOnlySpan<float> image, int height, int width, Span<double> output)
+    private void AlongY(ReadOnlySpan<double> image, int height, int width, Span<double> output)
     {
         var before = _size / 2;
         var after = _size - before - 1;
         var running = _running.AsSpan(0, width);
+        var difference = _difference.AsSpan(0, width);
         running.Clear();
         for (var k = -before; k <= after; k++)
         {
-            var row = image.Slice(Math.Clamp(k, 0, height - 1) * width, width);
-            for (var x = 0; x < width; x++)
-            {
-                running[x] += row[x];
-            }
+            TensorPrimitives.Add(running, image.Slice(Math.Clamp(k, 0, height - 1) * width, width), running);
         }
 
-        for (var x = 0; x < width; x++)
-        {
-            output[x] = _gamut.StoreBoxcar(running[x] / _size);
-        }
-
+        Store(running, output[..width]);
         for (var y = 1; y < height; y++)
         {
             var entering = image.Slice(Math.Min(y + after, height - 1) * width, width);
             var leaving = image.Slice(Math.Max(y - 1 - before, 0) * width, width);
-            var target = output.Slice(y * width, width);
-            for (var x = 0; x < width; x++)
-            {
-                running[x] += (double)entering[x] - leaving[x];
-                target[x] = _gamut.StoreBoxcar(running[x] / _size);
-            }
+            TensorPrimitives.Subtract(entering, leaving, difference);
+            TensorPrimitives.Add(running, difference, running);
+            Store(running, output.Slice(y * width, width));
         }
     }
 
@@ -93,11 +81,39 @@ internal sealed class BoxcarAverage
             running += line[Math.Clamp(k, 0, width - 1)];
         }
 
-        row[0] = _gamut.StoreBoxcar(running / _size);
+        row[0] = running / _size;
         for (var x = 1; x < width; x++)
         {
             running += line[Math.Min(x + after, width - 1)] - line[Math.Max(x - 1 - before, 0)];
-            row[x] = _gamut.StoreBoxcar(running / _size);
+            row[x] = running / _size;
+        }
+
+        Quantize(row);
+    }
+
+    private void Store(ReadOnlySpan<double> sum, Span<double> target)
+    {
+        TensorPrimitives.Divide(sum, _size, target);
+        Quantize(target);
+    }
+
+    /// <summary>What writing into an array of the raw image's dtype does to an average (always within the type's range).</summary>
+    private void Quantize(Span<double> values)
+    {
+        switch (_type)
+        {
+            case PixelType.Float64:
+                return;
+            case PixelType.Float32:
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = (float)values[i];
+                }
+
+                return;
+            default:
+                TensorPrimitives.Truncate(values, values);
+                return;
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Perrin.Analysis.Localizers.Trackpy;
 
 /// <summary>
@@ -9,18 +11,16 @@ internal static class GamutScaling
 {
     public static double ScaleInPlace(Span<double> image, double integerMax)
     {
-        var max = double.NegativeInfinity;
-        foreach (var value in image)
+        if (image.IsEmpty)
         {
-            max = Math.Max(max, value);
+            return 1.0;
         }
 
-        var factor = max == 0 || image.IsEmpty ? 1.0 : integerMax / max;
-        for (var i = 0; i < image.Length; i++)
-        {
-            image[i] = Math.Truncate(factor * Math.Max(image[i], 0.0));
-        }
-
+        var max = TensorPrimitives.Max(image);
+        var factor = max == 0 ? 1.0 : integerMax / max;
+        TensorPrimitives.Max(image, 0.0, image);
+        TensorPrimitives.Multiply(image, factor, image);
+        TensorPrimitives.Truncate(image, image);
         return factor;
     }
 }

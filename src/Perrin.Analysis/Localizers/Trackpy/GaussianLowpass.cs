@@ -44,7 +44,8 @@ internal sealed class GaussianLowpass
         return half;
     }
 
-    public void Apply(ReadOnlySpan<float> image, int height, int width, Span<double> output)
+    /// <summary>Filters <paramref name="image"/> (the raw pixels widened to double) into <paramref name="output"/>.</summary>
+    public void Apply(ReadOnlySpan<double> image, int height, int width, Span<double> output)
     {
         var count = height * width;
         EnsureCapacity(count, width);
@@ -53,26 +54,20 @@ internal sealed class GaussianLowpass
         for (var y = 0; y < height; y++)
         {
             var target = columnPass.Slice(y * width, width);
-            Widen(image.Slice(y * width, width), target);
-            TensorPrimitives.Multiply(target, _weights[0], target);
+            TensorPrimitives.Multiply(image.Slice(y * width, width), _weights[0], target);
             for (var k = 1; k < _weights.Length; k++)
             {
                 var hasBelow = y + k < height;
                 var hasAbove = y - k >= 0;
                 if (hasBelow && hasAbove)
                 {
-                    AddWidened(image.Slice((y + k) * width, width), image.Slice((y - k) * width, width), pair);
+                    TensorPrimitives.Add(image.Slice((y + k) * width, width), image.Slice((y - k) * width, width), pair);
+                    TensorPrimitives.MultiplyAdd(pair, _weights[k], target, target);
                 }
                 else if (hasBelow || hasAbove)
                 {
-                    Widen(image.Slice((hasBelow ? y + k : y - k) * width, width), pair);
+                    TensorPrimitives.MultiplyAdd(image.Slice((hasBelow ? y + k : y - k) * width, width), _weights[k], target, target);
                 }
-                else
-                {
-                    continue;
-                }
-
-                TensorPrimitives.MultiplyAdd(pair, _weights[k], target, target);
             }
         }
 
@@ -88,22 +83,6 @@ internal sealed class GaussianLowpass
                 TensorPrimitives.Add(line.Slice(halfWidth + k, width), line.Slice(halfWidth - k, width), pair);
                 TensorPrimitives.MultiplyAdd(pair, _weights[k], target, target);
             }
-        }
-    }
-
-    private static void Widen(ReadOnlySpan<float> source, Span<double> target)
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            target[i] = source[i];
-        }
-    }
-
-    private static void AddWidened(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<double> target)
-    {
-        for (var i = 0; i < a.Length; i++)
-        {
-            target[i] = (double)a[i] + b[i];
         }
     }
 

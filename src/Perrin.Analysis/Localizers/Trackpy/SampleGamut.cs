@@ -34,19 +34,4 @@ internal readonly record struct SampleGamut(PixelType Type)
         var max = (long)IntegerMax;
         return (long)value ^ max;
     }
-
-    /// <summary>
-    /// scipy writes each boxcar pass into an array of the raw image's dtype: integers truncate, float32 rounds.
-    /// </summary>
-    public double StoreBoxcar(double value) => Type switch
-    {
-        PixelType.Float32 => (float)value,
-        PixelType.Float64 => value,
-        PixelType.UInt8 => (byte)value,
-        PixelType.Int8 => (sbyte)value,
-        PixelType.UInt16 => (ushort)value,
-        PixelType.Int16 => (short)value,
-        PixelType.UInt32 => (uint)value,
-        _ => (int)value,
-    };
 }
