@@ -22,6 +22,36 @@ public class CrockerGrierBehaviourTests
     }
 
     [Fact]
+    public void CloseMaximaThatBothSurviveTheDilationAreResolvedByMass()
+    {
+        // 7 px apart with sigma 1: each is the maximum of its 11-px box, but the refined centres are closer than the
+        // separation of 8, so the pass after refinement drops the one of smaller mass, wherever it lies.
+        foreach (var (bright, dim) in new[] { (16.0, 23.0), (23.0, 16.0) })
+        {
+            var frame = TrackpyDrawing.Filled(40, 41, 0);
+            TrackpyDrawing.AddGaussian(frame, 20, bright, 1.0, 100);
+            TrackpyDrawing.AddGaussian(frame, 20, dim, 1.0, 60);
+            var f = Assert.Single(Locate(frame, new CrockerGrierParameters(7) { Preprocess = false }, PixelType.UInt16));
+            Assert.Equal(bright, f.X, 0.05);
+        }
+    }
+
+    [Fact]
+    public void EqualMassesKeepTheFeatureFarthestFromTheTopLeft()
+    {
+        // trackpy's test_flat_peak tie case: two identical bars; the one with the larger y/s + x/s stays.
+        var frame = TrackpyDrawing.Filled(21, 23, 1);
+        foreach (var (y, x) in new[] { (11, 12), (11, 13), (11, 14), (14, 13), (14, 14), (14, 15) })
+        {
+            frame[y, x] = 100;
+        }
+
+        var f = Assert.Single(Locate(frame, new CrockerGrierParameters(5) { Preprocess = false }, PixelType.UInt8));
+        Assert.Equal(14, f.X, 0.1);
+        Assert.Equal(14, f.Y, 0.1);
+    }
+
+    [Fact]
     public void FlatPeakOfTiedPixelsGivesOneFeature()
     {
         // trackpy's test_flat_peak: a plateau of equal maxima is one feature at its centre.
