@@ -23,6 +23,13 @@ internal static class LocateBenchmark
     public static string Description =>
         $"{Side}×{Side} frames, {Spots} Gaussian spots (σ {Sigma} px, {Photons} photons) on {Background} photons/px, Poisson noise";
 
+    /// <summary>
+    /// Options beyond the defaults that a method needs for these frames: Crocker–Grier's diameter (an odd number
+    /// covering ±2.5σ) and a minimum mass well above the bandpassed noise (tens of photons) and below a spot (≈ 10³).
+    /// </summary>
+    public static string[] OptionsFor(string method) =>
+        method == "crocker-grier" ? ["--diameter", "7", "--minmass", "200"] : [];
+
     public static float[][] Frames(int count)
     {
         var frames = new float[count][];

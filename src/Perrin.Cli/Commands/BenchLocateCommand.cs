@@ -34,7 +34,7 @@ internal static class BenchLocateCommand
                 var measured = new List<LocateBenchResult>();
                 foreach (var name in names)
                 {
-                    measured.Add(LocateBenchmark.Measure(name, LocateCommand.DefaultLocalizer(name), movie));
+                    measured.Add(LocateBenchmark.Measure(name, LocateCommand.DefaultLocalizer(name, LocateBenchmark.OptionsFor(name)), movie));
                     report(measured.Count + 1);
                 }
 

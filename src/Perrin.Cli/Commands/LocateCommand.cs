@@ -2,6 +2,7 @@ using System.CommandLine;
 using Perrin.Analysis.Localizers;
 using Perrin.Cli.Console;
 using Perrin.Cli.Locate;
+using Perrin.Core.Imaging;
 using Perrin.Core.IO;
 using Perrin.Core.Tables;
 
@@ -15,12 +16,15 @@ internal static class LocateCommand
 {
     public static Command Create(CliConsole console) => Build(console).Command;
 
-    /// <summary>A method's localizer with the command line's defaults, as the benchmark runs it.</summary>
-    public static IFrameLocalizer DefaultLocalizer(string name)
+    /// <summary>
+    /// A method's localizer with the command line's defaults, plus <paramref name="extra"/> options (crocker-grier
+    /// needs its --diameter), for float32 frames, as the benchmark runs it.
+    /// </summary>
+    public static IFrameLocalizer DefaultLocalizer(string name, params string[] extra)
     {
         var (command, methods, shared) = Build(new CliConsole(TextWriter.Null, TextWriter.Null, interactive: false));
-        var parse = command.Parse(["movie.tif", "--method", name, "-o", "locs.csv"]);
-        return Factory(parse, Choose(methods, name), shared)();
+        var parse = command.Parse(["movie.tif", "--method", name, "-o", "locs.csv", .. extra]);
+        return Factory(parse, Choose(methods, name), shared, PixelType.Float32)();
     }
 
     /// <summary>Method names in the order `perrin locate --help` lists them.</summary>
@@ -65,8 +69,8 @@ internal static class LocateCommand
                 throw new UserInputException($"{target} exists; add --force to replace it");
             }
 
-            var create = Factory(parse, chosen, shared);
             using var reader = MovieFile.OpenReader(input);
+            var create = Factory(parse, chosen, shared, reader.PixelType);
             var px = parse.GetValue(pixelSize) ?? reader.Metadata.PixelSizeNm
                 ?? throw new UserInputException($"{input} has no pixel-size calibration; add --pixel-size (nm per pixel)");
             if (!(px > 0) || double.IsInfinity(px))
@@ -88,11 +92,11 @@ internal static class LocateCommand
         ?? throw new UserInputException($"--method {name}: unknown method; choose one of {string.Join(", ", methods.Select(m => m.Name))}");
 
     // Building one localizer up front turns out-of-range parameters into a message naming the option.
-    private static Func<IFrameLocalizer> Factory(ParseResult parse, LocateMethod chosen, LocateOptions shared)
+    private static Func<IFrameLocalizer> Factory(ParseResult parse, LocateMethod chosen, LocateOptions shared, PixelType sampleType)
     {
         try
         {
-            chosen.Create(parse);
+            chosen.Create(parse, sampleType);
         }
         catch (ArgumentException e)
         {
@@ -100,7 +104,7 @@ internal static class LocateCommand
             throw new UserInputException($"{shared.OptionFor(e.ParamName)}: {reason}", e);
         }
 
-        return () => chosen.Create(parse);
+        return () => chosen.Create(parse, sampleType);
     }
 
     private static void CheckOptionsApply(ParseResult parse, LocateMethod chosen, IReadOnlyList<LocateMethod> methods)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Perrin.Analysis.Localizers;
+using Perrin.Core.Imaging;
 using Perrin.Core.Tables;
 
 namespace Perrin.Cli.Locate;
@@ -9,10 +10,13 @@ namespace Perrin.Cli.Locate;
 /// localizations fill, and how to build a localizer from the parsed command line. The command calls
 /// <see cref="Create"/> once per worker thread, so localizers need not be thread-safe.
 /// </summary>
-/// <param name="Create">Builds a localizer; throws <see cref="ArgumentException"/> for out-of-range parameters.</param>
+/// <param name="Create">
+/// Builds a localizer for a movie stored with the given sample type (trackpy's defaults depend on it); throws
+/// <see cref="ArgumentException"/> for out-of-range parameters.
+/// </param>
 internal sealed record LocateMethod(
     string Name,
     string Description,
     IReadOnlyList<Option> Options,
     LocalizationColumns Columns,
-    Func<ParseResult, IFrameLocalizer> Create);
+    Func<ParseResult, PixelType, IFrameLocalizer> Create);

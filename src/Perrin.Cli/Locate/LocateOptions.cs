@@ -9,7 +9,8 @@ internal sealed class LocateOptions
 {
     public Option<double> Sigma { get; } = new("--sigma") { Description = "PSF σ in pixels: detection scale and the Gaussian fit's start (or fixed) value", DefaultValueFactory = _ => 1.3 };
 
-    public Option<double> Threshold { get; } = new("--threshold") { Description = "Detection threshold in robust noise standard deviations of the filtered frame", DefaultValueFactory = _ => 5.0 };
+    /// <summary>Shared by name only: radial and gauss-mle read it in noise sigmas, crocker-grier as trackpy's threshold.</summary>
+    public Option<double?> Threshold { get; } = new("--threshold") { Description = "radial, gauss-mle: detection threshold in robust noise standard deviations of the filtered frame (default 5); crocker-grier: trackpy's bandpass threshold, in image units (default 1 for integer movies, 1/255 for float)" };
 
     public Option<double> MinPhotons { get; } = new("--min-photons") { Description = "Detect only spots at least this bright, in photons", DefaultValueFactory = _ => 0.0 };
 
@@ -47,13 +48,13 @@ internal sealed class LocateOptions
         nameof(CameraModel.EmGain) => EmGain.Name,
         nameof(CameraModel.QuantumEfficiency) => Qe.Name,
         nameof(CameraModel.ReadNoiseElectrons) => ReadNoise.Name,
-        _ => parameter ?? "a parameter",
+        _ => TrackpyOptions.OptionFor(parameter) ?? parameter ?? "a parameter",
     };
 
     public CandidateDetectorParameters Detector(ParseResult parse) => new()
     {
         SigmaPx = parse.GetValue(Sigma),
-        ThresholdSigmas = parse.GetValue(Threshold),
+        ThresholdSigmas = parse.GetValue(Threshold) ?? new CandidateDetectorParameters().ThresholdSigmas,
         MinPhotons = parse.GetValue(MinPhotons),
         MinDistancePx = parse.GetValue(MinDistance),
         BorderPx = parse.GetValue(Border),
