@@ -21,6 +21,8 @@ internal static class PerrinApp
             MsdCommand.Create(console),
             EvaluateCommand.Create(console),
             OverlayCommand.Create(console),
+            PreprocessCommand.Create(console),
+            DecodeCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {
