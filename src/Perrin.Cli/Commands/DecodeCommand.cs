@@ -18,6 +18,7 @@ internal static class DecodeCommand
         var threshold = new Option<float?>("--threshold") { Description = "Map values below it are background (default 0.5; for decode, DECODE's raw probability threshold)" };
         var method = new Option<string?>("--method") { Description = "heatmap/deepstorm: 'maxima' (local maxima + 3×3 weighted centroid; default) or 'components' (centroids of connected regions)" };
         var minDistance = new Option<double?>("--min-distance") { Description = "Local maxima closer than this many map pixels are merged into the larger (default 1)" };
+        var refine = new Option<int?>("--refine-radius") { Description = "Half-width of the weighted-centroid window around each local maximum, map pixels (default 1: 3×3; 0 keeps the pixel centre)" };
         var upsampling = new Option<int?>("--upsampling") { Description = "Map pixels per camera pixel along each axis (deepstorm; default from --pixel-size and the map's calibration)" };
         var channels = new Option<int?>("--channels-per-frame") { Description = "Channels per sample (default: from perrin simulate's note in the TIFF, else 1, or 5 for decode)" };
         var pixelSize = new Option<double?>("--pixel-size") { Description = "Camera pixel size in nm (default: the TIFF's calibration, which is the map's own pixel: × U for deepstorm)" };
@@ -27,7 +28,7 @@ internal static class DecodeCommand
         var force = new Option<bool>("--force") { Description = "Replace the output if it exists" };
         var command = new Command("decode", "Turn per-frame heat maps, Deep-STORM maps or DECODE maps (network outputs or simulated labels) into localizations")
         {
-            maps, form, output, threshold, method, minDistance, upsampling, channels, pixelSize, photonScale, zScale, format, force,
+            maps, form, output, threshold, method, minDistance, refine, upsampling, channels, pixelSize, photonScale, zScale, format, force,
         };
         command.SetAction(parse => CommandRunner.Run(console, () => DecodeRun.Run(console, new DecodeRequest(
             parse.GetValue(maps)!,
@@ -36,6 +37,7 @@ internal static class DecodeCommand
             parse.GetValue(threshold),
             parse.GetValue(method),
             parse.GetValue(minDistance),
+            parse.GetValue(refine),
             parse.GetValue(upsampling),
             parse.GetValue(channels),
             parse.GetValue(pixelSize),

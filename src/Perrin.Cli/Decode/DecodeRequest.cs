@@ -8,6 +8,7 @@ internal sealed record DecodeRequest(
     float? Threshold,
     string? Method,
     double? MinDistance,
+    int? RefineRadius,
     int? Upsampling,
     int? ChannelsPerFrame,
     double? PixelSizeNm,

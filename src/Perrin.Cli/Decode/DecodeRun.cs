@@ -69,9 +69,9 @@ internal static class DecodeRun
         var px = layout.CameraPixelSizeNm;
         if (layout.Form == MapForm.Decode)
         {
-            if (request.Method is not null || request.MinDistance is not null)
+            if (request.Method is not null || request.MinDistance is not null || request.RefineRadius is not null)
             {
-                throw new UserInputException("--method and --min-distance apply to heatmap and deepstorm maps; decode maps use DECODE's spatial integration");
+                throw new UserInputException("--method, --min-distance and --refine-radius apply to heatmap and deepstorm maps; decode maps use DECODE's spatial integration");
             }
 
             var threshold = request.Threshold ?? 0.5f;
@@ -99,6 +99,7 @@ internal static class DecodeRun
             Threshold = request.Threshold ?? 0.5f,
             Method = ParseMethod(request.Method),
             MinDistance = request.MinDistance ?? 1,
+            RefineRadius = request.RefineRadius ?? 1,
             Upsampling = layout.Upsampling,
         });
         return (maps, sample, height, width) => heatmap.Decode(new ImageFrame(maps, height, width), sample, px);
@@ -128,6 +129,11 @@ internal static class DecodeRun
         if (request.MinDistance is { } d && !(double.IsFinite(d) && d >= 0))
         {
             throw new UserInputException($"--min-distance must be a number of map pixels ≥ 0, not {d}");
+        }
+
+        if (request.RefineRadius is { } r && r is < 0 or > 64)
+        {
+            throw new UserInputException($"--refine-radius must be a whole number of map pixels from 0 to 64, not {r}");
         }
 
         if (request.PixelSizeNm is { } px && !(double.IsFinite(px) && px > 0))
