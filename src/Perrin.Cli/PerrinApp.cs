@@ -23,6 +23,8 @@ internal static class PerrinApp
             OverlayCommand.Create(console),
             LocateCommand.Create(console),
             TrackCommand.Create(console),
+            PreprocessCommand.Create(console),
+            DecodeCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {

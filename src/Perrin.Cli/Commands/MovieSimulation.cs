@@ -158,7 +158,8 @@ internal static class MovieSimulation
             Metadata = metadata with
             {
                 PixelSizeNm = simulator.PixelSizeNm * scale,
-                Description = $"{metadata.Description}; label {simulator.Label!.Name}, {simulator.Label.Channels} channels per sample as consecutive frames",
+                // Short enough for the ImageJ info field (64 characters), which perrin decode reads to check the form.
+                Description = $"label {simulator.Label!.Name}, {simulator.Label.Channels} channels per sample",
             },
             ExpectedFrameCount = frames * simulator.Label.Channels,
         });
