@@ -1,8 +1,4 @@
-using System.Buffers;
-using Perrin.Analysis.Localizers.Candidates;
 using Perrin.Analysis.Localizers.Mle;
-using Perrin.Core.Imaging;
-using Perrin.Core.Tables;
 
 namespace Perrin.Analysis.Localizers;
 
@@ -15,91 +11,21 @@ namespace Perrin.Analysis.Localizers;
 /// rim-subtracted sums and peak in the frame's counts, σ as size and the bound as ep (both in pixels).
 /// Fits that do not converge or leave their ROI are dropped. Thread-safe.
 /// </summary>
-public sealed class GaussianMle : IFrameLocalizer
+public sealed class GaussianMle : RoiLocalizer
 {
-    private readonly CandidateDetector _detector;
-
     public GaussianMle(GaussianMleParameters? parameters = null)
-    {
-        Parameters = parameters ?? new GaussianMleParameters();
-        Parameters.Validate();
-        _detector = new CandidateDetector(Parameters.Detector);
-    }
+        : base(Validated(parameters ??= new GaussianMleParameters()).Detector, parameters.Camera, parameters.RoiRadiusPx) =>
+        Parameters = parameters;
 
-    public string Name => "gauss-mle";
+    public override string Name => "gauss-mle";
 
     public GaussianMleParameters Parameters { get; }
 
-    public IReadOnlyList<Localization> Locate(ImageFrame frame, int frameIndex, double pixelSizeNm)
+    private protected override IRoiFit BeginFrame(int size) => new MleRoiFit(Parameters, size);
+
+    private static GaussianMleParameters Validated(GaussianMleParameters parameters)
     {
-        PixelCoordinates.Validate(pixelSizeNm, nameof(pixelSizeNm));
-        ArgumentOutOfRangeException.ThrowIfNegative(frameIndex);
-        var found = new List<Localization>();
-        var (height, width) = (frame.Height, frame.Width);
-        var n = height * width;
-        if (n == 0)
-        {
-            return found;
-        }
-
-        var radius = Parameters.RoiRadiusPx;
-        var size = (2 * radius) + 1;
-        var photo = ArrayPool<float>.Shared.Rent(n);
-        try
-        {
-            var photoelectrons = photo.AsSpan(0, n);
-            Parameters.Camera.ToPhotoelectrons(frame.Pixels, photoelectrons);
-            var candidates = _detector.Detect(photoelectrons, height, width, radius);
-            var fitter = new MleFitter(size, Parameters.Camera.ReadNoiseVariance);
-            var roi = new float[size * size];
-            foreach (var c in candidates)
-            {
-                var (left, top) = (c.X - radius, c.Y - radius);
-                if (!RoiStatistics.TryCopy(photoelectrons, width, left, top, size, roi))
-                {
-                    continue;
-                }
-
-                var fit = fitter.Fit(roi, Parameters.Detector.SigmaPx, Parameters.FitSigma, Parameters.MaxIterations);
-                if (Accept(fit, size))
-                {
-                    found.Add(ToLocalization(fit, frame.Pixels, width, left, top, size, frameIndex, pixelSizeNm));
-                }
-            }
-
-            return found;
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(photo);
-        }
-    }
-
-    private static bool Accept(in MleFitResult fit, int size) =>
-        fit.Converged
-        && fit.X >= -0.5 && fit.X <= size - 0.5
-        && fit.Y >= -0.5 && fit.Y <= size - 0.5
-        && fit.Photons > 0
-        && double.IsFinite(fit.VarianceX) && double.IsFinite(fit.VarianceY);
-
-    private Localization ToLocalization(in MleFitResult fit, ReadOnlySpan<float> counts, int width, int left, int top, int size, int frameIndex, double px)
-    {
-        var qe = Parameters.Camera.QuantumEfficiency;
-        var uncertaintyPx = Math.Sqrt(0.5 * (fit.VarianceX + fit.VarianceY));
-        var stats = RoiStatistics.Measure(counts, width, left, top, size);
-        return new Localization(frameIndex, (left + fit.X + 0.5) * px, (top + fit.Y + 0.5) * px)
-        {
-            Sigma = fit.Sigma * px,
-            Intensity = fit.Photons / qe,
-            Offset = fit.Background / qe,
-            BkgStd = fit.ResidualStd / qe,
-            Uncertainty = uncertaintyPx * px,
-            Chi2 = fit.LogLikelihoodRatio,
-            RawMass = stats.RawMass,
-            Mass = stats.Mass,
-            Signal = stats.Signal,
-            Size = fit.Sigma,
-            Ep = uncertaintyPx,
-        };
+        parameters.Validate();
+        return parameters;
     }
 }

@@ -78,6 +78,48 @@ public sealed class LocateCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("trackpy")]
+    [InlineData("thunderstorm")]
+    public void CrockerGrierLocatesEverySpotWithTrackpysColumns(string format)
+    {
+        using var folder = new TempFolder();
+        var truth = WriteMovie(folder["movie.tif"], 3);
+        var (code, _, error) = CliHarness.Run("locate", folder["movie.tif"], "--method", "crocker-grier", "--diameter", "7",
+            "--minmass", "1000", "-o", folder["locs.csv"], "--format", format);
+        Assert.True(code == 0, error);
+        var table = LocalizationTableIO.Read(folder["locs.csv"], pixelSizeNm: 100);
+        Assert.Equal(truth.Count, table.Count);
+        foreach (var (frame, x, y) in truth)
+        {
+            Assert.Contains(table.Rows, l => l.Frame == frame
+                && Math.Abs(PixelCoordinates.ToPixels(l.X, 100) - x) < 0.15
+                && Math.Abs(PixelCoordinates.ToPixels(l.Y, 100) - y) < 0.15);
+        }
+
+        if (format == "trackpy")
+        {
+            // A 5000-photon spot of σ 1.3 px: trackpy's size is the radius of gyration, about √2·σ.
+            Assert.All(table.Rows, l => Assert.InRange(l.Size, 1.3, 2.3));
+            Assert.All(table.Rows, l => Assert.True(l.Mass > 1000 && l.Ep > 0 && l.Ecc < 0.3));
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "--method", "crocker-grier" }, "--diameter")]
+    [InlineData(new[] { "--method", "crocker-grier", "--diameter", "6" }, "--diameter")]
+    [InlineData(new[] { "--method", "crocker-grier", "--diameter", "7", "--percentile", "120" }, "--percentile")]
+    [InlineData(new[] { "--method", "radial", "--diameter", "7" }, "--diameter does not apply to --method radial")]
+    public void CrockerGrierOptionsAreChecked(string[] options, string message)
+    {
+        using var folder = new TempFolder();
+        WriteMovie(folder["movie.tif"], 1);
+        var (code, _, error) = CliHarness.Run(["locate", folder["movie.tif"], .. options, "-o", folder["locs.csv"]]);
+        Assert.Equal(1, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder["locs.csv"]));
+    }
+
     [Fact]
     public void OutputDoesNotDependOnThreadsAndFollowsThePixelSize()
     {
@@ -94,7 +136,7 @@ public sealed class LocateCommandTests
     }
 
     [Theory]
-    [InlineData("--method", "gaussian", "--method gaussian: unknown method; choose one of radial, gauss-mle")]
+    [InlineData("--method", "gaussian", "--method gaussian: unknown method; choose one of crocker-grier, radial, gauss-mle")]
     [InlineData("--sigma", "0", "--sigma")]
     [InlineData("--format", "csv", "--format csv")]
     [InlineData("--threads", "0", "--threads")]
@@ -162,7 +204,7 @@ public sealed class LocateCommandTests
         Assert.True(code == 0, error);
         var root = System.Text.Json.Nodes.JsonNode.Parse(output)!;
         var methods = root["methods"]!.AsArray();
-        Assert.Equal(["radial", "gauss-mle"], methods.Select(m => (string)m!["method"]!));
+        Assert.Equal(["crocker-grier", "radial", "gauss-mle"], methods.Select(m => (string)m!["method"]!));
         Assert.All(methods, m => Assert.True((double)m!["frames_per_s"]! > 0));
         Assert.All(methods, m => Assert.InRange((double)m!["localizations_per_frame"]!, 40, 52));
     }
