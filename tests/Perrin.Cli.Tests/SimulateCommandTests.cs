@@ -6,19 +6,7 @@ namespace Perrin.Cli.Tests;
 
 public sealed class SimulateCommandTests
 {
-    private static string ExampleRecipe
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Perrin.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory!.FullName, "examples", "recipes", "smlm-dense.yaml");
-        }
-    }
+    private static string ExampleRecipe => ExampleRecipes.PathOf("smlm-dense.yaml");
 
     [Fact]
     public void SimulatesTheExampleRecipeIntoACalibratedMovieTruthAndLabels()

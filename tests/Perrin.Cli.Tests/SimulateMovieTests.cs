@@ -5,19 +5,7 @@ namespace Perrin.Cli.Tests;
 
 public sealed class SimulateMovieTests
 {
-    private static string Example
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Perrin.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory!.FullName, "examples", "recipes", "brownian-movie.yaml");
-        }
-    }
+    private static string Example => ExampleRecipes.PathOf("brownian-movie.yaml");
 
     [Fact]
     public void WritesOneMovieAfterAnotherWithFramesNumberedOn()
