@@ -25,6 +25,7 @@ internal static class PerrinApp
             TrackCommand.Create(console),
             PreprocessCommand.Create(console),
             DecodeCommand.Create(console),
+            LocalizeCommand.Create(console),
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Perrin.Analysis.Detection;
 using Perrin.Cli.Commands;
 using Perrin.Cli.Console;
-using Perrin.Core.Imaging;
 using Perrin.Core.IO;
 using Perrin.Core.Tables;
 
@@ -46,17 +45,14 @@ internal static class DecodeRun
                     RequireFinite(request.Input, page, s, c, channel, reader.Width);
                 }
 
-                found.AddRange(decode(maps, s, reader.Height, reader.Width));
+                found.AddRange(decode.Decode(maps, s, reader.Height, reader.Width));
                 report(s + 1);
             }
 
             return 0;
         });
 
-        var columns = LocalizationColumns.Required
-            | (layout.Form == MapForm.Decode && layout.Channels > 3 ? LocalizationColumns.Intensity : LocalizationColumns.None)
-            | (layout.Form == MapForm.Decode && layout.Channels > 4 ? LocalizationColumns.Z : LocalizationColumns.None);
-        var table = new LocalizationTable(found, columns, layout.CameraPixelSizeNm);
+        var table = new LocalizationTable(found, decode.Columns, layout.CameraPixelSizeNm);
         LocalizationTableIO.Write(request.Output, table, format, layout.CameraPixelSizeNm);
         var grid = layout.Upsampling == 1 ? string.Empty : $", {layout.Upsampling}× upsampled";
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -64,7 +60,7 @@ internal static class DecodeRun
         return ExitCodes.Ok;
     }
 
-    private static Func<float[], int, int, int, IReadOnlyList<Localization>> Decoder(DecodeRequest request, MapLayout layout)
+    private static MapDecoder Decoder(DecodeRequest request, MapLayout layout)
     {
         var px = layout.CameraPixelSizeNm;
         if (layout.Form == MapForm.Decode)
@@ -80,13 +76,12 @@ internal static class DecodeRun
                 throw new UserInputException($"--threshold for decode maps is a probability in (0, 1], not {threshold}");
             }
 
-            var decoder = new DecodeDecoder(new DecodeOptions
+            return MapDecoder.Decode(new DecodeOptions
             {
                 RawThreshold = threshold,
                 PhotonScale = request.PhotonScale ?? 1000,
                 ZScaleNm = request.ZScaleNm ?? 1000,
-            });
-            return (maps, sample, height, width) => decoder.Decode(Maps(maps, layout.Channels, height, width), sample, px);
+            }, layout.Channels, px);
         }
 
         if (request.PhotonScale is not null || request.ZScaleNm is not null)
@@ -94,29 +89,14 @@ internal static class DecodeRun
             throw new UserInputException("--photon-scale and --z-scale-nm apply to decode maps, which carry photons and z");
         }
 
-        var heatmap = new HeatmapDecoder(new HeatmapDecoderOptions
+        return MapDecoder.Heatmap(new HeatmapDecoderOptions
         {
             Threshold = request.Threshold ?? 0.5f,
             Method = ParseMethod(request.Method),
             MinDistance = request.MinDistance ?? 1,
             RefineRadius = request.RefineRadius ?? 1,
             Upsampling = layout.Upsampling,
-        });
-        return (maps, sample, height, width) => heatmap.Decode(new ImageFrame(maps, height, width), sample, px);
-    }
-
-    private static DecodeMaps Maps(float[] maps, int channels, int height, int width)
-    {
-        var plane = height * width;
-        ImageFrame Channel(int c) => new(maps.AsMemory(c * plane, plane), height, width);
-        return new DecodeMaps
-        {
-            Probability = Channel(0),
-            OffsetX = Channel(1),
-            OffsetY = Channel(2),
-            Photons = channels > 3 ? Channel(3) : null,
-            Z = channels > 4 ? Channel(4) : null,
-        };
+        }, px);
     }
 
     private static void CheckNumbers(DecodeRequest request)
@@ -172,7 +152,7 @@ internal static class DecodeRun
         _ => throw new UserInputException($"--method must be 'maxima' (local maxima with a weighted centroid) or 'components' (centroids of connected regions above the threshold), not '{text}'"),
     };
 
-    private static TableFormat ParseFormat(string text) => text.Trim().ToLowerInvariant() switch
+    public static TableFormat ParseFormat(string text) => text.Trim().ToLowerInvariant() switch
     {
         "thunderstorm" => TableFormat.ThunderStorm,
         "trackpy" => TableFormat.Trackpy,

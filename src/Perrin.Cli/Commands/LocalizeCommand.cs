@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Perrin.Cli.Console;
+using Perrin.Cli.Localize;
+
+namespace Perrin.Cli.Commands;
+
+/// <summary>
+/// `perrin localize MODEL MOVIE -o locs.csv`: runs a trained network over a movie, tile by tile, and decodes its
+/// outputs by the label form of the recipe it was trained on into a ThunderSTORM or trackpy table.
+/// </summary>
+internal static class LocalizeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var model = new Argument<string>("model") { Description = "A model file from perrin train (*.safetensors), holding the recipe it was trained on" };
+        var movie = new Argument<string>("movie") { Description = "A TIFF movie, a PNG, or a folder or pattern of PNG frames" };
+        var output = new Option<string>("--output", "-o") { Description = "The localization table to write", Required = true };
+        var threshold = new Option<float?>("--threshold") { Description = "Map values below it are background (default: half a lone particle's peak on the label: 0.5 for heat maps and masks)" };
+        var tile = new Option<int>("--tile") { Description = "Side of the square tiles the network sees, a multiple of 2^levels; a smaller frame runs as one tile", DefaultValueFactory = _ => 256 };
+        var overlap = new Option<int>("--overlap") { Description = "Pixels neighbouring tiles share; each output pixel comes from the tile whose centre it is nearer, so it should exceed twice the network's reach", DefaultValueFactory = _ => 32 };
+        var batch = new Option<int>("--batch") { Description = "Tiles per network pass", DefaultValueFactory = _ => 8 };
+        var threads = new Option<int>("--threads") { Description = "Threads for the network and the iSCAT stages (the output does not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var pixelSize = new Option<double?>("--pixel-size") { Description = "Pixel size in nm (default: the movie's calibration, else the model's training pixel size)" };
+        var power = new Option<bool>("--power-normalize") { Description = "iSCAT: divide every frame by its mean first (laser power flicker)" };
+        var dra = new Option<int?>("--dra") { Description = "iSCAT: differential rolling average with batch size B before the network (PiSCAT's ratio DRA); N frames give N − 2B + 1" };
+        var format = new Option<string>("--format", "-f") { Description = "thunderstorm (nm, frames from 1) or trackpy (pixels, frames from 0)", DefaultValueFactory = _ => "thunderstorm" };
+        var force = new Option<bool>("--force") { Description = "Replace the output if it exists" };
+        var command = new Command("localize", "Localize particles with a trained network: tiled inference over a streamed movie, decoded by the model's label form (heat map, mask, density, Deep-STORM, DECODE)")
+        {
+            model, movie, output, threshold, tile, overlap, batch, threads, pixelSize, power, dra, format, force,
+        };
+        command.SetAction(parse => CommandRunner.Run(console, () => LocalizeRun.Run(console, new LocalizeRequest(
+            parse.GetValue(model)!,
+            parse.GetValue(movie)!,
+            parse.GetValue(output)!,
+            parse.GetValue(threshold),
+            parse.GetValue(tile),
+            parse.GetValue(overlap),
+            parse.GetValue(batch),
+            parse.GetValue(threads),
+            parse.GetValue(pixelSize),
+            parse.GetValue(power),
+            parse.GetValue(dra),
+            parse.GetValue(format)!,
+            parse.GetValue(force)))));
+        return command;
+    }
+}

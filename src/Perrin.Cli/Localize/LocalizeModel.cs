@@ -1,0 +1,181 @@
+using System.Globalization;
+using Perrin.Cli.Decode;
+using Perrin.Cli.Training;
+using Perrin.Core.IO;
+using Perrin.Nn.Autograd;
+using Perrin.Nn.Layers;
+using Perrin.Nn.Models;
+using Perrin.Nn.Tensors;
+using Perrin.Simulation.Labels;
+using Perrin.Simulation.Recipes;
+using Perrin.Simulation.Rendering;
+
+namespace Perrin.Cli.Localize;
+
+/// <summary>
+/// A model file read for localization: an image-to-image network (U-Net or encoder-decoder, one input channel), the
+/// recipe it was trained on, and from that recipe how its outputs are decoded (<see cref="Form"/>, channels, grid
+/// refinement), the pixel size it was trained at and a default threshold for its maps.
+/// </summary>
+internal sealed class LocalizeModel
+{
+    // Features whose masks mark particles, so that a mask's connected regions are particles to localize.
+    private static readonly string[] ParticleFeatures = ["point_emitter", "sphere", "mie_sphere"];
+
+    private LocalizeModel(string path, Module network, ConvDecoderConfig config, string labelName, MapForm form, int channels, int upsampling,
+        double pixelSizeNm, float defaultThreshold)
+    {
+        Path = path;
+        Network = network;
+        Config = config;
+        LabelName = labelName;
+        Form = form;
+        Channels = channels;
+        Upsampling = upsampling;
+        RecipePixelSizeNm = pixelSizeNm;
+        DefaultThreshold = defaultThreshold;
+    }
+
+    public string Path { get; }
+
+    public Module Network { get; }
+
+    public ConvDecoderConfig Config { get; }
+
+    /// <summary>The recipe's labels.form.</summary>
+    public string LabelName { get; }
+
+    public MapForm Form { get; }
+
+    public int Channels { get; }
+
+    /// <summary>Output pixels per input pixel along each axis (Deep-STORM); 1 otherwise.</summary>
+    public int Upsampling { get; }
+
+    public double RecipePixelSizeNm { get; }
+
+    /// <summary>Half the value a lone, centred particle gives on the label: 0.5 for heat maps and masks (peak 1), half the density peak.</summary>
+    public float DefaultThreshold { get; }
+
+    /// <summary>Tile sides must be multiples of this (2^levels), so that every pooling is exact.</summary>
+    public int SizeMultiple => Config.SizeMultiple;
+
+    public static LocalizeModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserInputException($"{path}: no such model file");
+        }
+
+        LoadedModel loaded;
+        try
+        {
+            loaded = ModelStore.Load(path);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UserInputException($"{path}: {e.Message}");
+        }
+
+        if (loaded.Config is not ConvDecoderConfig { InputChannels: 1 } config)
+        {
+            throw new UserInputException($"{path} holds a {Describe(loaded.Config)}; perrin localize runs image-to-image networks (a U-Net or encoder-decoder with one input channel) such as perrin train makes");
+        }
+
+        if (loaded.Metadata.Normalization != SimulationDataSource.Normalization)
+        {
+            var found = loaded.Metadata.Normalization is { } n ? $"'{n}'" : "no input normalization";
+            throw new UserInputException($"{path} records {found}; perrin localize standardizes frames as perrin train does ('{SimulationDataSource.Normalization}') and would feed this network inputs it was not trained on");
+        }
+
+        var simulator = Simulator(path, loaded.Metadata.Recipe);
+        var label = simulator.Label
+            ?? throw new UserInputException($"{path}: the recipe it was trained on has no labels.form, so what its outputs mean is unknown");
+        var (form, threshold) = Interpret(path, simulator, label);
+        if (label.Channels != config.OutputChannels)
+        {
+            throw new UserInputException($"{path}: the network has {config.OutputChannels} output channels, but its recipe's '{label.Name}' label has {label.Channels}");
+        }
+
+        var upsampling = simulator.LabelSize.Width / Math.Max(1, simulator.Width);
+        loaded.Model.Eval();
+        return new LocalizeModel(path, loaded.Model, config, label.Name, form, label.Channels, Math.Max(1, upsampling), simulator.PixelSizeNm, threshold);
+    }
+
+    /// <summary>
+    /// The network as a <see cref="BatchNetwork"/> on square tiles of <paramref name="tileSize"/>, without recording
+    /// gradients; an output of another shape than the label's (a Deep-STORM recipe on a same-size U-Net) is refused.
+    /// </summary>
+    public BatchNetwork AsBatchNetwork(int tileSize)
+    {
+        var side = tileSize * Upsampling;
+        return (tiles, count, outputs) =>
+        {
+            using var scope = GradMode.NoGrad();
+            using var input = Tensor.FromArray(tiles, count, 1, tileSize, tileSize);
+            using var output = Network.Forward(input);
+            var shape = output.Shape;
+            if (shape.Length != 4 || shape[0] != count || shape[1] != Channels || shape[2] != side || shape[3] != side)
+            {
+                throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                    $"{Path}: the network maps a {tileSize}×{tileSize} tile to {output}, but its recipe's '{LabelName}' label needs {Channels}×{side}×{side}"));
+            }
+
+            output.Span.CopyTo(outputs);
+        };
+    }
+
+    private static ImageSimulator Simulator(string path, string? recipeText)
+    {
+        if (string.IsNullOrWhiteSpace(recipeText))
+        {
+            throw new UserInputException($"{path} records no recipe, so what its outputs mean is unknown; perrin localize needs a model made by perrin train");
+        }
+
+        try
+        {
+            return ImageSimulator.Create(RecipeReader.Read(recipeText, $"{path} (recipe)"));
+        }
+        catch (RecipeException e)
+        {
+            throw new UserInputException($"{path}: the recipe it records cannot be read: {e.Message}");
+        }
+    }
+
+    private static (MapForm Form, float Threshold) Interpret(string path, ImageSimulator simulator, ILabel label)
+    {
+        switch (label)
+        {
+            case DensityMap density:
+                return (MapForm.Heatmap, (float)(0.5 / (2 * Math.PI * density.SigmaPixels * density.SigmaPixels)));
+            case SuperResolutionMap:
+                return (MapForm.DeepStorm, 0.5f);
+            case DecodeMap:
+                return (MapForm.Decode, 0.5f);
+        }
+
+        if (label.Name == LabelNames.Heatmap)
+        {
+            return (MapForm.Heatmap, 0.5f);
+        }
+
+        if (label.Name == LabelNames.Mask)
+        {
+            var others = simulator.Recipe.Sample.Select(f => f.Type).Where(t => !ParticleFeatures.Contains(t)).Distinct().ToList();
+            if (others.Count == 0)
+            {
+                return (MapForm.Heatmap, 0.5f);
+            }
+
+            throw new UserInputException($"{path} segments {string.Join(", ", others)} features (a mask of {string.Join(", ", others)}s): its outputs are regions, not particles to localize; use it for segmentation, or train a heatmap, density, superres or decode label on point emitters or spheres");
+        }
+
+        throw new UserInputException($"{path} was trained on the '{label.Name}' label, which perrin localize cannot turn into positions: it decodes heatmap, density and mask (of particles), superres (Deep-STORM) and decode (DECODE) labels");
+    }
+
+    private static string Describe(ModelConfig config) => config switch
+    {
+        ConvDecoderConfig c => string.Create(CultureInfo.InvariantCulture, $"{config.GetType().Name} with {c.InputChannels} input channels"),
+        _ => config.GetType().Name.Replace("Config", " network", StringComparison.Ordinal),
+    };
+}

@@ -1,0 +1,17 @@
+namespace Perrin.Cli.Localize;
+
+/// <summary>What `perrin localize` was asked to do, as typed on the command line; <see cref="LocalizeRun"/> checks it.</summary>
+internal sealed record LocalizeRequest(
+    string Model,
+    string Movie,
+    string Output,
+    float? Threshold,
+    int Tile,
+    int Overlap,
+    int Batch,
+    int Threads,
+    double? PixelSizeNm,
+    bool PowerNormalize,
+    int? Dra,
+    string Format,
+    bool Force);

@@ -1,0 +1,237 @@
+using System.Globalization;
+using Perrin.Analysis.Detection;
+using Perrin.Analysis.Iscat;
+using Perrin.Cli.Commands;
+using Perrin.Cli.Console;
+using Perrin.Cli.Decode;
+using Perrin.Cli.Locate;
+using Perrin.Cli.Preprocess;
+using Perrin.Core.IO;
+using Perrin.Core.Tables;
+using Perrin.Nn.Backends;
+
+namespace Perrin.Cli.Localize;
+
+/// <summary>
+/// Runs `perrin localize`: streams the movie through the optional iSCAT stages, the tiled network and the decoder of
+/// the model's label form, in chunks of a few frames, and writes the table as it goes through an atomic writer.
+/// Memory holds a chunk of frames and their maps, a batch of tiles and the stages' frames, never the movie.
+/// </summary>
+internal static class LocalizeRun
+{
+    public const int MaxTile = 4096;
+    public const int MaxBatch = 1024;
+
+    // Relative pixel-size mismatch beyond which a network sees particles at a scale it was not trained on.
+    private const double PixelSizeTolerance = 0.03;
+
+    // A chunk's frames and maps never take more than this, so very large frames still stream.
+    private const long ChunkBytes = 256L << 20;
+
+    public static int Run(CliConsole console, LocalizeRequest request)
+    {
+        var format = DecodeRun.ParseFormat(request.Format);
+        CheckOptions(request);
+        if (File.Exists(request.Output) && !request.Force)
+        {
+            throw new UserInputException($"{request.Output} exists; add --force to replace it");
+        }
+
+        var model = LocalizeModel.Load(request.Model);
+        if (request.Tile % model.SizeMultiple != 0)
+        {
+            throw new UserInputException($"--tile {request.Tile}: {request.Model} is a U-Net with {model.Config.Levels.Length} levels, so tiles must be multiples of {model.SizeMultiple} pixels");
+        }
+
+        using var reader = MovieFile.OpenReader(request.Movie);
+        var px = PixelSize(console, request, reader, model);
+        var threshold = request.Threshold ?? model.DefaultThreshold;
+        var decoder = Decoder(model, threshold, px);
+        var plan = new PreprocessPlan { PowerNormalize = request.PowerNormalize, DraBatch = request.Dra };
+        plan.RequireLength(reader.FrameCount, request.Movie);
+        var chain = plan.PowerNormalize || plan.DraBatch is not null ? plan.BuildChain(reader.Height, reader.Width, null, request.Threads) : null;
+
+        var previous = Backend.Current;
+        Backend.UseCpu(request.Threads);
+        try
+        {
+            var tile = FittedTile(request.Tile, model.SizeMultiple, reader.Height, reader.Width);
+            var overlap = Math.Min(request.Overlap, tile - 1);
+            var inference = new TiledInference(reader.Height, reader.Width, tile, overlap, request.Batch, model.Channels, model.Upsampling, model.AsBatchNetwork(tile));
+            using var table = new LocalizationCsvStream(request.Output, format, decoder.Columns, px);
+            var frames = Stream(console, request, reader, chain, inference, decoder, table);
+            table.Commit();
+            var stages = chain is null ? string.Empty : $"; {chain.Description}{(chain.Delay > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({chain.Delay} fewer frames: frame k covers input frames k … k + {chain.Delay})") : string.Empty)}";
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{request.Movie} ({reader.Width}×{reader.Height}, {frames} frames{stages}) → {request.Output}: {table.Count} localizations; {model.LabelName} network, {inference.TilesPerFrame} tile{(inference.TilesPerFrame == 1 ? string.Empty : "s")} of {tile} px per frame, threshold {threshold:G4}, {px:G6} nm/px ({TableFormats.DisplayName(format)})"));
+        }
+        finally
+        {
+            Backend.Current = previous;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The tile actually run: the requested one, or for a frame that fits in it the smallest multiple of the
+    /// network's size multiple that holds the frame, which gives the same tiling (one tile) at a fraction of the work.
+    /// </summary>
+    public static int FittedTile(int tile, int multiple, int height, int width)
+    {
+        var side = Math.Max(height, width);
+        var fitted = (side + multiple - 1) / multiple * multiple;
+        return Math.Min(tile, fitted);
+    }
+
+    private static long Stream(CliConsole console, LocalizeRequest request, IFrameReader reader, FrameStageChain? chain, TiledInference inference,
+        MapDecoder decoder, LocalizationCsvStream table)
+    {
+        var (height, width) = (reader.Height, reader.Width);
+        var plane = height * width;
+        var frameBytes = ((long)plane + inference.MapLength) * sizeof(float);
+        var wanted = (inference.Batch + inference.TilesPerFrame - 1) / inference.TilesPerFrame;
+        var chunk = (int)Math.Clamp(Math.Min(wanted, ChunkBytes / frameBytes), 1, Math.Max(1, reader.FrameCount));
+        var frames = new float[chunk][];
+        var maps = new float[chunk][];
+        var input = new float[plane];
+        var mapHeight = height * inference.Scale;
+        var mapWidth = width * inference.Scale;
+        return ProgressScope.Run(console, $"localize {Path.GetFileName(request.Movie)}", reader.FrameCount, report =>
+        {
+            var rows = new List<Localization>();
+            var filled = 0;
+            long produced = 0;
+            void Flush()
+            {
+                inference.Run(frames, maps, filled);
+                rows.Clear();
+                for (var i = 0; i < filled; i++)
+                {
+                    rows.AddRange(decoder.Decode(maps[i], (int)(produced + i), mapHeight, mapWidth));
+                }
+
+                table.Append(rows);
+                produced += filled;
+                filled = 0;
+            }
+
+            for (var f = 0; f < reader.FrameCount; f++)
+            {
+                frames[filled] ??= new float[plane];
+                maps[filled] ??= new float[inference.MapLength];
+                var target = chain is null ? frames[filled] : input;
+                reader.ReadFrame(f, target);
+                FrameCheck.Require(request.Movie, f, target, width, request.PowerNormalize);
+                if (chain is null || chain.Push(input, frames[filled]))
+                {
+                    if (++filled == chunk)
+                    {
+                        Flush();
+                    }
+                }
+
+                report(f + 1);
+            }
+
+            if (filled > 0)
+            {
+                Flush();
+            }
+
+            return produced;
+        });
+    }
+
+    private static MapDecoder Decoder(LocalizeModel model, float threshold, double px)
+    {
+        if (model.Form == MapForm.Decode)
+        {
+            if (threshold > 1)
+            {
+                throw new UserInputException($"--threshold for a DECODE network is a probability in (0, 1], not {threshold}");
+            }
+
+            return MapDecoder.Decode(new DecodeOptions { RawThreshold = threshold }, model.Channels, px);
+        }
+
+        return MapDecoder.Heatmap(new HeatmapDecoderOptions
+        {
+            Threshold = threshold,
+            Method = model.LabelName == "mask" ? DetectionMethod.ConnectedComponents : DetectionMethod.LocalMaxima,
+            Upsampling = model.Upsampling,
+        }, px);
+    }
+
+    private static double PixelSize(CliConsole console, LocalizeRequest request, IFrameReader reader, LocalizeModel model)
+    {
+        var recipe = model.RecipePixelSizeNm;
+        double px;
+        string source;
+        if (request.PixelSizeNm is { } given)
+        {
+            (px, source) = (given, "--pixel-size");
+        }
+        else if (reader.Metadata.PixelSizeNm is { } calibrated)
+        {
+            (px, source) = (calibrated, $"{request.Movie}'s calibration");
+        }
+        else
+        {
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"note: {request.Movie} does not say its pixel size; using the {recipe:G6} nm the model was trained at (--pixel-size to set it)"));
+            return recipe;
+        }
+
+        if (Math.Abs(px - recipe) > PixelSizeTolerance * recipe)
+        {
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: {source} gives {px:G6} nm per pixel, but {request.Model} was trained at {recipe:G6} nm: particles look {recipe / px:G3}× their trained size to the network, so detections may be missed or doubled; resample the movie, or give --pixel-size if the calibration is wrong"));
+        }
+
+        return px;
+    }
+
+    private static void CheckOptions(LocalizeRequest request)
+    {
+        if (request.Threshold is { } t && !(float.IsFinite(t) && t > 0))
+        {
+            throw new UserInputException($"--threshold must be a positive number, not {t}");
+        }
+
+        if (request.Tile is < 1 or > MaxTile)
+        {
+            throw new UserInputException($"--tile must be a tile side in pixels from 1 to {MaxTile}, not {request.Tile}");
+        }
+
+        if (request.Overlap < 0 || request.Overlap >= request.Tile)
+        {
+            throw new UserInputException($"--overlap must be at least 0 and smaller than the tile ({request.Tile} px), not {request.Overlap}");
+        }
+
+        if (request.Batch is < 1 or > MaxBatch)
+        {
+            throw new UserInputException($"--batch must be a number of tiles from 1 to {MaxBatch}, not {request.Batch}");
+        }
+
+        if (request.Threads is < 1 or > 1024)
+        {
+            throw new UserInputException($"--threads must be between 1 and 1024, not {request.Threads}");
+        }
+
+        if (request.PixelSizeNm is { } px && !(double.IsFinite(px) && px > 0))
+        {
+            throw new UserInputException($"--pixel-size must be a positive number of nm, not {px}");
+        }
+
+        if (request.Dra is { } b && b is < 1 or > PreprocessPlan.MaxBatch)
+        {
+            throw new UserInputException($"--dra B is the number of frames in each of the two batches the DRA compares: at least 1 (and at most {PreprocessPlan.MaxBatch}), not {b}");
+        }
+
+        if (Path.GetFullPath(request.Movie) == Path.GetFullPath(request.Output))
+        {
+            throw new UserInputException($"{request.Output}: the output would replace the movie; choose another name");
+        }
+    }
+}
