@@ -18,6 +18,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateSim(console));
         bench.Subcommands.Add(CreateNn(console));
         bench.Subcommands.Add(BenchLocateCommand.Create(console));
+        bench.Subcommands.Add(BenchLocalizeCommand.Create(console));
         return bench;
     }
 
