@@ -13,11 +13,15 @@ namespace Perrin.Cli.Bench;
 /// <summary>
 /// The network path of `perrin localize` on the `perrin bench locate` frames: the unet-bench U-Net ([16, 32, 64],
 /// freshly initialised, since speed does not depend on the weights) on one 256 × 256 tile per frame, in batches,
-/// with standardization, stitching and heat-map decoding, exactly as `perrin localize` runs them.
+/// with standardization, stitching and heat-map decoding, as `perrin localize` runs them.
 /// </summary>
 internal static class LocalizeBenchmark
 {
     public const int Batch = 4;
+
+    // An untrained sigmoid head gives about 0.5 everywhere; a threshold above it leaves the decoder a trained
+    // network's work (a scan with a few peaks) instead of thousands of noise maxima.
+    private const float UntrainedThreshold = 0.99f;
 
     public static string Name => "network (unet-bench)";
 
@@ -39,7 +43,7 @@ internal static class LocalizeBenchmark
             }
 
             var inference = new TiledInference(side, side, side, 32, Batch, 1, 1, Run);
-            var decoder = MapDecoder.Heatmap(new HeatmapDecoderOptions(), LocateBenchmark.PixelSizeNm);
+            var decoder = MapDecoder.Heatmap(new HeatmapDecoderOptions { Threshold = UntrainedThreshold }, LocateBenchmark.PixelSizeNm);
             var frames = new float[Batch][];
             var maps = new float[Batch][];
             for (var i = 0; i < Batch; i++)

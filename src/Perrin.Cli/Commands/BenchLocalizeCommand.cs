@@ -99,6 +99,6 @@ internal static class BenchLocalizeCommand
         }
 
         console.Ansi.Write(table);
-        console.Error.WriteLine($"{LocateBenchmark.Description}; the network is untrained (its speed does not depend on the weights), so its localizations/frame mean nothing");
+        console.Error.WriteLine($"{LocateBenchmark.Description}; the network is untrained (its speed does not depend on the weights) and decoded above 0.99, so it finds nothing");
     }
 }
