@@ -135,6 +135,19 @@ public sealed class LocalizeCommandTests
         Refused(["localize", model, movie, "-o", folder["a.csv"]], "--force");
     }
 
+    [Fact]
+    public void BenchLocalizeReportsTheNetworkNextToTheClassicalMethods()
+    {
+        var (code, output, error) = CliHarness.Run("bench", "localize", "--frames", "2", "--threads", "2", "--json");
+        Assert.True(code == 0, error);
+        var methods = JsonDocument.Parse(output).RootElement.GetProperty("methods").EnumerateArray().ToList();
+        Assert.Equal(["network (unet-bench)", "network (unet-bench)", .. LocateCommandNames()], methods.Select(m => m.GetProperty("method").GetString()));
+        Assert.All(methods, m => Assert.True(m.GetProperty("frames_per_s").GetDouble() > 0));
+        Assert.Equal(0, methods[0].GetProperty("localizations_per_frame").GetDouble());
+    }
+
+    private static IEnumerable<string> LocateCommandNames() => Perrin.Cli.Commands.LocateCommand.MethodNames;
+
     private static void Refused(string[] args, string expected)
     {
         var (code, _, error) = CliHarness.Run(args);
