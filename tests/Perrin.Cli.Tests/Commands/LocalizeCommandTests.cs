@@ -69,7 +69,7 @@ public sealed class LocalizeCommandTests
     /// <summary>
     /// A real round trip: a [8, 16] U-Net trained for 40 steps of 8 images (32×32, 3 emitters of 2000 photons on 10
     /// background photons, heat-map label σ 1 px; about 4 s on 2 cores) localizes held-out frames: measured Jaccard
-    /// 94–98 % and RMSE 22–36 nm for training seeds 1–5, on 32×32 frames and on 96×80 frames of 20 emitters cut into
+    /// 94–98 % and RMSE 22–36 nm for training seeds 1, 2, 3 and 5, on 32×32 frames and on 96×80 frames of 20 emitters cut into
     /// 20 tiles of 32 px. An untrained network or a misplaced tile fails the bounds.
     /// </summary>
     [Fact]
