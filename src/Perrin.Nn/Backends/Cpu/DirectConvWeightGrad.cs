@@ -4,24 +4,21 @@ namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
 /// Weight gradient of a stride-1 convolution without im2col: dW[co][ci][ky][kx] = Σ_n Σ_y Σ_x g[n][co][y][x] ·
-/// in_pad[n][ci][y + ky][x + kx]. Work items are (output block, input block) pairs; each keeps lane-wise partial sums
+/// in_pad[n][ci][y + ky][x + kx]. Blocks are (output block, input block) pairs; each keeps lane-wise partial sums
 /// per tap, runs over images then bands of rows in a fixed order, and reduces the lanes at the end, so the result does
-/// not depend on the thread count.
+/// not depend on the thread count. A worker takes a contiguous range of blocks and runs all of them on one band
+/// before the next: the band's gradient and input rows are then read from memory once and reused from cache by every
+/// block, where a block-by-block sweep would stream the whole batch again for each block.
 /// </summary>
 internal static unsafe class DirectConvWeightGrad
 {
     /// <summary>Pixels per band of rows: the band's gradient and input rows stay in the L1 cache across the taps.</summary>
-    private const int BandPixels = 512;
+    private const int BandPixels = 1024;
 
     public static void Run(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
         ReadOnlySpan<float> input, Span<float> gradWeight, int threads)
     {
-        var (r, c, lanes) = kind switch
-        {
-            SgemmKernelKind.Avx512 => (DirectConvWeightGradAvx512.OutChannels, DirectConvWeightGradAvx512.InChannels, DirectConvWeightGradAvx512.Lanes),
-            SgemmKernelKind.Avx2 => (DirectConvWeightGradAvx2.OutChannels, DirectConvWeightGradAvx2.InChannels, DirectConvWeightGradAvx2.Lanes),
-            _ => (1, 1, 1),
-        };
+        var (r, c, lanes) = DirectConvWeightGradJob.Block(kind, s.KW);
         if (s.N == 0 || s.OutH == 0 || s.OutW == 0)
         {
             gradWeight.Clear();
@@ -39,11 +36,35 @@ internal static unsafe class DirectConvWeightGrad
                 fixed (float* pad = padded)
                 {
                     var (gAt, padAt, dwAt) = ((nint)g, (nint)pad, (nint)dw);
-                    CpuParallel.For(outBlocks * inBlocks, threads, accLength, (item, scratch) =>
+                    var items = outBlocks * inBlocks;
+                    var groups = Math.Min(Math.Max(1, threads), items);
+                    var band = Math.Max(1, BandPixels / p.OutW);
+                    CpuParallel.For(groups, threads, (items + groups - 1) / groups * accLength, (group, scratch) =>
                     {
-                        var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
-                            item % inBlocks * c, (float*)gAt, (float*)padAt);
-                        fixed (float* acc = scratch) job.Run(acc, (float*)dwAt, BandPixels);
+                        var (first, last) = ((int)((long)items * group / groups), (int)((long)items * (group + 1) / groups));
+                        fixed (float* acc = scratch)
+                        {
+                            new Span<float>(acc, (last - first) * accLength).Clear();
+                            for (var n = 0; n < p.N; n++)
+                            {
+                                for (var y0 = 0; y0 < p.OutH; y0 += band)
+                                {
+                                    var rows = Math.Min(band, p.OutH - y0);
+                                    for (var item = first; item < last; item++)
+                                    {
+                                        var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
+                                            item % inBlocks * c, (float*)gAt, (float*)padAt);
+                                        job.Band(acc + (item - first) * accLength, n, y0, rows);
+                                    }
+                                }
+                            }
+                            for (var item = first; item < last; item++)
+                            {
+                                var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
+                                    item % inBlocks * c, (float*)gAt, (float*)padAt);
+                                job.Reduce(acc + (item - first) * accLength, (float*)dwAt);
+                            }
+                        }
                     });
                 }
             }

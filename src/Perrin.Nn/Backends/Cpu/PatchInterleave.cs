@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -11,16 +10,10 @@ namespace Perrin.Nn.Backends.Cpu;
 /// </summary>
 internal static unsafe class PatchInterleave
 {
-    private static readonly Vector512<int> LowPairs = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
-    private static readonly Vector512<int> HighPairs = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
-    private static readonly Vector512<int> Evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-    private static readonly Vector512<int> Odds = Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
-
     /// <summary>
     /// out[j·kw + b] = f(taps[b·tapStride + j] + 0 + bias) for j &lt; width, where f is ReLU or the identity. The "+ 0"
     /// turns −0 into +0, as the generic path's add onto a cleared output does.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Interleave(float* taps, nint tapStride, int kw, int width, float bias, bool relu, float* output)
     {
         var j = 0;
@@ -31,6 +24,8 @@ internal static unsafe class PatchInterleave
             if (Avx512F.IsSupported)
             {
                 var b = Vector512.Create(bias);
+                var lowPairs = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+                var highPairs = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
                 for (; j <= width - 16; j += 16)
                 {
                     var v0 = Vector512.Load(t0 + j) + Vector512<float>.Zero + b;
@@ -40,8 +35,8 @@ internal static unsafe class PatchInterleave
                         v0 = Avx512F.Max(v0, Vector512<float>.Zero);
                         v1 = Avx512F.Max(v1, Vector512<float>.Zero);
                     }
-                    Avx512F.PermuteVar16x32x2(v0, LowPairs, v1).Store(output + 2 * j);
-                    Avx512F.PermuteVar16x32x2(v0, HighPairs, v1).Store(output + 2 * j + 16);
+                    Avx512F.PermuteVar16x32x2(v0, lowPairs, v1).Store(output + 2 * j);
+                    Avx512F.PermuteVar16x32x2(v0, highPairs, v1).Store(output + 2 * j + 16);
                 }
             }
             else if (Avx.IsSupported)
@@ -74,7 +69,6 @@ internal static unsafe class PatchInterleave
     }
 
     /// <summary>taps[b·tapStride + j] = input[j·kw + b] for j &lt; width: the inverse of <see cref="Interleave"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Deinterleave(float* input, int kw, int width, float* taps, nint tapStride)
     {
         var j = 0;
@@ -84,12 +78,14 @@ internal static unsafe class PatchInterleave
             var t1 = taps + tapStride;
             if (Avx512F.IsSupported)
             {
+                var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+                var odds = Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
                 for (; j <= width - 16; j += 16)
                 {
                     var a = Vector512.Load(input + 2 * j);
                     var c = Vector512.Load(input + 2 * j + 16);
-                    Avx512F.PermuteVar16x32x2(a, Evens, c).Store(t0 + j);
-                    Avx512F.PermuteVar16x32x2(a, Odds, c).Store(t1 + j);
+                    Avx512F.PermuteVar16x32x2(a, evens, c).Store(t0 + j);
+                    Avx512F.PermuteVar16x32x2(a, odds, c).Store(t1 + j);
                 }
             }
             else if (Avx2.IsSupported)
