@@ -73,9 +73,11 @@ public static class ConvTranspose2dKernels
         KernelChecks.OptionalLength(op, "bias gradient", gradBias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
         KernelChecks.Threads(op, threads);
         if (PatchConvTranspose.Applies(geometry))
-            PatchConvTranspose.BackwardWeight(geometry, gradOutput, input, gradWeight, threads);
-        else
-            ConvEngine.BackwardWeight(geometry.AdjointShape, input, gradOutput, gradWeight, threads);
+        {
+            PatchConvTranspose.BackwardWeight(geometry, gradOutput, input, gradWeight, gradBias, threads);
+            return;
+        }
+        ConvEngine.BackwardWeight(geometry.AdjointShape, input, gradOutput, gradWeight, threads);
         if (!gradBias.IsEmpty)
             ConvEngine.BackwardBias(geometry.N, geometry.Cout, geometry.OutH * geometry.OutW, gradOutput, gradBias);
     }

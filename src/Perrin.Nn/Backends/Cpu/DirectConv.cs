@@ -66,9 +66,10 @@ internal static unsafe class DirectConv
             s.KW - 1 - s.PadW, s.Cin, s.H, s.W, s.KH, s.KW, true), gradOutput, weight, ReadOnlySpan<float>.Empty,
             false, gradInput, threads);
 
+    /// <summary>Overwrites <paramref name="gradWeight"/> and, unless it is empty, <paramref name="gradBias"/>.</summary>
     public static void BackwardWeight(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
-        ReadOnlySpan<float> input, Span<float> gradWeight, int threads) =>
-        DirectConvWeightGrad.Run(Checked(kind), s, gradOutput, input, gradWeight, threads);
+        ReadOnlySpan<float> input, Span<float> gradWeight, int threads, Span<float> gradBias = default) =>
+        DirectConvWeightGrad.Run(Checked(kind), s, gradOutput, input, gradWeight, gradBias, threads);
 
     /// <summary>Floats in the padded copy of an [n, c, ·, ·] tensor read by a kernel producing outH × outW.</summary>
     public static long PaddedLength(int n, int c, int outH, int outW, int kh, int kw) =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 
 namespace Perrin.Nn.Backends.Cpu;
 
@@ -15,10 +16,16 @@ internal static unsafe class DirectConvWeightGrad
     /// <summary>Pixels per band of rows: the band's gradient and input rows stay in the L1 cache across the taps.</summary>
     private const int BandPixels = 1024;
 
+    /// <summary>
+    /// Overwrites <paramref name="gradWeight"/> and, unless it is empty, <paramref name="gradBias"/>: each output
+    /// channel's bias gradient is summed band by band, in image and band order, by the worker whose blocks read that
+    /// band while it is still in cache.
+    /// </summary>
     public static void Run(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
-        ReadOnlySpan<float> input, Span<float> gradWeight, int threads)
+        ReadOnlySpan<float> input, Span<float> gradWeight, Span<float> gradBias, int threads)
     {
         var (r, c, lanes) = DirectConvWeightGradJob.Block(kind, s.KW);
+        gradBias.Clear();
         if (s.N == 0 || s.OutH == 0 || s.OutW == 0)
         {
             gradWeight.Clear();
@@ -30,12 +37,12 @@ internal static unsafe class DirectConvWeightGrad
         float[]? padded = null;
         try
         {
-            fixed (float* g = gradOutput, x = input, dw = gradWeight)
+            fixed (float* g = gradOutput, x = input, dw = gradWeight, db = gradBias)
             {
                 padded = DirectConv.PadImages(x, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
                 fixed (float* pad = padded)
                 {
-                    var (gAt, padAt, dwAt) = ((nint)g, (nint)pad, (nint)dw);
+                    var (gAt, padAt, dwAt, dbAt) = ((nint)g, (nint)pad, (nint)dw, (nint)db);
                     var items = outBlocks * inBlocks;
                     var groups = Math.Min(Math.Max(1, threads), items);
                     var band = Math.Max(1, BandPixels / p.OutW);
@@ -55,6 +62,8 @@ internal static unsafe class DirectConvWeightGrad
                                         var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
                                             item % inBlocks * c, (float*)gAt, (float*)padAt);
                                         job.Band(acc + (item - first) * accLength, n, y0, rows);
+                                        if (dbAt != 0 && item % inBlocks == 0)
+                                            SumBand((float*)gAt, (float*)dbAt, p, item / inBlocks * r, r, n, y0, rows);
                                     }
                                 }
                             }
@@ -72,6 +81,18 @@ internal static unsafe class DirectConvWeightGrad
         finally
         {
             if (padded != null) ArrayPool<float>.Shared.Return(padded);
+        }
+    }
+
+    /// <summary>Adds rows [y0, y0 + rows) of image n of output channels [co0, co0 + r) to their bias gradients.</summary>
+    private static void SumBand(float* gradOutput, float* gradBias, in DirectConvProblem p, int co0, int r, int n,
+        int y0, int rows)
+    {
+        var length = rows * p.OutW;
+        for (var co = co0; co < Math.Min(co0 + r, p.COut); co++)
+        {
+            var band = gradOutput + ((nint)n * p.COut + co) * p.OutH * p.OutW + (nint)y0 * p.OutW;
+            gradBias[co] += TensorPrimitives.Sum(new ReadOnlySpan<float>(band, length));
         }
     }
 }

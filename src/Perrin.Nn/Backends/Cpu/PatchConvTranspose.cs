@@ -83,20 +83,23 @@ internal static unsafe class PatchConvTranspose
     }
 
     /// <summary>
-    /// Overwrites <paramref name="gradWeight"/> with Σ over images of X·Gᵀ. Each image's sum runs over its row blocks in
-    /// order into its own slot; the slots of a wave of images are then added in image order, so the result does not
-    /// depend on how many images run at once.
+    /// Overwrites <paramref name="gradWeight"/> with Σ over images of X·Gᵀ and, unless it is empty,
+    /// <paramref name="gradBias"/> with the channel sums of the gathered gradient. Each image's sums run over its row
+    /// blocks in order into its own slot; the slots of a wave of images are then added in image order, so the result
+    /// does not depend on how many images run at once.
     /// </summary>
     public static void BackwardWeight(ConvTranspose2dGeometry g, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
-        Span<float> gradWeight, int threads)
+        Span<float> gradWeight, Span<float> gradBias, int threads)
     {
         if (g.N == 0)
         {
             gradWeight.Clear();
+            gradBias.Clear();
             return;
         }
         var rows = RowsPerBlock(g);
-        int m = g.Cout * g.KH * g.KW, p = g.H * g.W, length = g.Cin * m;
+        var withBias = !gradBias.IsEmpty;
+        int kk = g.KH * g.KW, m = g.Cout * kk, p = g.H * g.W, weights = g.Cin * m, length = weights + g.Cout;
         var (workers, gemmThreads) = Split(g.N, threads);
         var wave = Math.Min(g.N, workers);
         var slots = ArrayPool<float>.Shared.Rent(wave * length);
@@ -125,14 +128,29 @@ internal static unsafe class PatchConvTranspose
                             }
                             Sgemm.Multiply(false, true, g.Cin, m, cols, 1f,
                                 x.Slice(n * g.Cin * p + r0 * g.W, (g.Cin - 1) * p + cols), p, taps, cols,
-                                r0 == 0 ? 0f : 1f, target, m, gemmThreads);
+                                r0 == 0 ? 0f : 1f, target[..weights], m, gemmThreads);
+                            if (!withBias) continue;
+                            for (var co = 0; co < g.Cout; co++)
+                            {
+                                var sum = TensorPrimitives.Sum(taps.Slice(co * kk * cols, kk * cols));
+                                target[weights + co] = r0 == 0 ? sum : target[weights + co] + sum;
+                            }
                         }
                     });
                     for (var i = 0; i < count; i++)
                     {
-                        var partial = slots.AsSpan(i * length, length);
-                        if (first + i == 0) partial.CopyTo(gradWeight);
-                        else TensorPrimitives.Add(gradWeight, partial, gradWeight);
+                        var partial = slots.AsSpan(i * length, weights);
+                        var bias = slots.AsSpan(i * length + weights, g.Cout);
+                        if (first + i == 0)
+                        {
+                            partial.CopyTo(gradWeight);
+                            if (withBias) bias.CopyTo(gradBias);
+                        }
+                        else
+                        {
+                            TensorPrimitives.Add(gradWeight, partial, gradWeight);
+                            if (withBias) TensorPrimitives.Add(gradBias, bias, gradBias);
+                        }
                     }
                 }
             }

@@ -68,17 +68,21 @@ public class PatchConvTransposeTests
 
     [Theory]
     [MemberData(nameof(Geometries))]
-    public void WeightGradientMatchesDirectLoops(int[] shape)
+    public void WeightAndBiasGradientsMatchDirectLoops(int[] shape)
     {
         var g = Make(shape);
         var random = new RandomStream(42, 1);
         var x = TestArrays.Uniform(random, g.InputLength);
         var dy = TestArrays.Uniform(random, g.OutputLength);
         var dw = new float[g.WeightLength];
+        var db = new float[g.Cout];
         Array.Fill(dw, float.NaN);
-        PatchConvTranspose.BackwardWeight(g, dy, x, dw, 1);
+        Array.Fill(db, float.NaN);
+        PatchConvTranspose.BackwardWeight(g, dy, x, dw, db, 1);
         var (expected, scale) = NaiveConvTranspose.BackwardWeight(g, dy, x);
         TestArrays.Close(expected, scale, dw, 1e-5, "weight gradient");
+        (expected, scale) = NaiveConv.BiasGradient(g.N, g.Cout, g.OutH * g.OutW, dy);
+        TestArrays.Close(expected, scale, db, 1e-5, "bias gradient");
     }
 
     [Theory]
@@ -96,10 +100,11 @@ public class PatchConvTransposeTests
             var y = new float[g.OutputLength];
             var dx = new float[g.InputLength];
             var dw = new float[g.WeightLength];
+            var db = new float[g.Cout];
             PatchConvTranspose.Forward(g, x, w, b, true, y, threads);
             PatchConvTranspose.BackwardData(g, dy, w, dx, threads);
-            PatchConvTranspose.BackwardWeight(g, dy, x, dw, threads);
-            return [y, dx, dw];
+            PatchConvTranspose.BackwardWeight(g, dy, x, dw, db, threads);
+            return [y, dx, dw, db];
         }
         var one = Run(1);
         var three = Run(3);
