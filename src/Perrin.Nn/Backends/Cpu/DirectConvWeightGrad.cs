@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace Perrin.Nn.Backends.Cpu;
@@ -9,7 +8,8 @@ namespace Perrin.Nn.Backends.Cpu;
 /// per tap, runs over images then bands of rows in a fixed order, and reduces the lanes at the end, so the result does
 /// not depend on the thread count. A worker takes a contiguous range of blocks and runs all of them on one band
 /// before the next: the band's gradient and input rows are then read from memory once and reused from cache by every
-/// block, where a block-by-block sweep would stream the whole batch again for each block.
+/// block, where a block-by-block sweep would stream the whole batch again for each block. The zero-bordered input
+/// rows of a band are built in the worker's scratch just before use, so no padded copy of the batch goes out to memory.
 /// </summary>
 internal static unsafe class DirectConvWeightGrad
 {
@@ -34,53 +34,48 @@ internal static unsafe class DirectConvWeightGrad
         var p = new DirectConvProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout, s.OutH, s.OutW, s.KH, s.KW, false);
         var (outBlocks, inBlocks) = ((s.Cout + r - 1) / r, (s.Cin + c - 1) / c);
         var accLength = p.Taps * r * c * lanes;
-        float[]? padded = null;
-        try
+        var items = outBlocks * inBlocks;
+        var groups = Math.Min(Math.Max(1, threads), items);
+        var band = Math.Max(1, BandPixels / p.OutW);
+        var bandRows = band + p.KH - 1;
+        var bandPlane = (nint)bandRows * p.Stride;
+        var perGroup = (items + groups - 1) / groups * accLength;
+        fixed (float* g = gradOutput, x = input, dw = gradWeight, db = gradBias)
         {
-            fixed (float* g = gradOutput, x = input, dw = gradWeight, db = gradBias)
+            var (gAt, xAt, dwAt, dbAt) = ((nint)g, (nint)x, (nint)dw, (nint)db);
+            CpuParallel.For(groups, threads, checked(perGroup + (int)(p.CIn * bandPlane)), (group, scratch) =>
             {
-                padded = DirectConv.PadImages(x, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
-                fixed (float* pad = padded)
+                var (first, last) = ((int)((long)items * group / groups), (int)((long)items * (group + 1) / groups));
+                fixed (float* acc = scratch)
                 {
-                    var (gAt, padAt, dwAt, dbAt) = ((nint)g, (nint)pad, (nint)dw, (nint)db);
-                    var items = outBlocks * inBlocks;
-                    var groups = Math.Min(Math.Max(1, threads), items);
-                    var band = Math.Max(1, BandPixels / p.OutW);
-                    CpuParallel.For(groups, threads, (items + groups - 1) / groups * accLength, (group, scratch) =>
+                    var padded = acc + perGroup;
+                    new Span<float>(acc, (last - first) * accLength).Clear();
+                    for (var n = 0; n < p.N; n++)
                     {
-                        var (first, last) = ((int)((long)items * group / groups), (int)((long)items * (group + 1) / groups));
-                        fixed (float* acc = scratch)
+                        var image = (float*)xAt + (nint)n * p.CIn * p.InH * p.InW;
+                        for (var y0 = 0; y0 < p.OutH; y0 += band)
                         {
-                            new Span<float>(acc, (last - first) * accLength).Clear();
-                            for (var n = 0; n < p.N; n++)
-                            {
-                                for (var y0 = 0; y0 < p.OutH; y0 += band)
-                                {
-                                    var rows = Math.Min(band, p.OutH - y0);
-                                    for (var item = first; item < last; item++)
-                                    {
-                                        var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
-                                            item % inBlocks * c, (float*)gAt, (float*)padAt);
-                                        job.Band(acc + (item - first) * accLength, n, y0, rows);
-                                        if (dbAt != 0 && item % inBlocks == 0)
-                                            SumBand((float*)gAt, (float*)dbAt, p, item / inBlocks * r, r, n, y0, rows);
-                                    }
-                                }
-                            }
+                            var rows = Math.Min(band, p.OutH - y0);
+                            DirectConvPadding.Copy(image, p.CIn, p.InH, p.InW, p.Top - y0, p.Left, padded, bandRows,
+                                p.Stride);
                             for (var item = first; item < last; item++)
                             {
                                 var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
-                                    item % inBlocks * c, (float*)gAt, (float*)padAt);
-                                job.Reduce(acc + (item - first) * accLength, (float*)dwAt);
+                                    item % inBlocks * c, (float*)gAt);
+                                job.Band(acc + (item - first) * accLength, n, y0, rows, padded, bandPlane);
+                                if (dbAt != 0 && item % inBlocks == 0)
+                                    SumBand((float*)gAt, (float*)dbAt, p, item / inBlocks * r, r, n, y0, rows);
                             }
                         }
-                    });
+                    }
+                    for (var item = first; item < last; item++)
+                    {
+                        var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
+                            item % inBlocks * c, (float*)gAt);
+                        job.Reduce(acc + (item - first) * accLength, (float*)dwAt);
+                    }
                 }
-            }
-        }
-        finally
-        {
-            if (padded != null) ArrayPool<float>.Shared.Return(padded);
+            });
         }
     }
 

@@ -6,7 +6,7 @@ namespace Perrin.Nn.Backends.Cpu;
 /// micro-kernel always runs its full block.
 /// </summary>
 internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, DirectConvProblem p, int r, int c,
-    int lanes, int co0, int ci0, float* gradOutput, float* padded)
+    int lanes, int co0, int ci0, float* gradOutput)
 {
     /// <summary>Output channels, input channels and lanes of the accumulator block the micro-kernel for this kernel width keeps.</summary>
     public static (int R, int C, int Lanes) Block(SgemmKernelKind kind, int kw) => kind switch
@@ -20,8 +20,12 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
         _ => (1, 1, 1),
     };
 
-    /// <summary>Adds rows [y0, y0 + rows) of image n to the lane-wise partial sums at <paramref name="acc"/>.</summary>
-    public void Band(float* acc, int n, int y0, int rows)
+    /// <summary>
+    /// Adds output rows [y0, y0 + rows) of image n to the lane-wise partial sums at <paramref name="acc"/>.
+    /// <paramref name="padded"/> holds the zero-bordered input rows of this band, one plane of
+    /// <paramref name="plane"/> floats per input channel, starting at padded row y0.
+    /// </summary>
+    public void Band(float* acc, int n, int y0, int rows, float* padded, nint plane)
     {
         var block = r * c * lanes;
         var outPlane = (nint)p.OutH * p.OutW;
@@ -30,7 +34,7 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
         for (var j = 0; j < r; j++)
             g[j] = (nint)(gradOutput + ((nint)n * p.COut + Math.Min(co0 + j, p.COut - 1)) * outPlane + (nint)y0 * p.OutW);
         for (var j = 0; j < c; j++)
-            x[j] = (nint)(padded + ((nint)n * p.CIn + Math.Min(ci0 + j, p.CIn - 1)) * p.PaddedPlane + (nint)y0 * p.Stride);
+            x[j] = (nint)(padded + Math.Min(ci0 + j, p.CIn - 1) * plane);
         if (kind == SgemmKernelKind.Avx512 && p.KW == 3)
         {
             for (var ky = 0; ky < p.KH; ky++)
