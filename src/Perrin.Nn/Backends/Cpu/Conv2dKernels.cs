@@ -69,9 +69,11 @@ public static class Conv2dKernels
         KernelChecks.Threads(op, threads);
         var shape = geometry.Shape;
         if (DirectConv.PrefersBackwardWeight(shape))
-            DirectConv.BackwardWeight(Sgemm.BestKernel, shape, gradOutput, input, gradWeight, threads);
-        else
-            ConvEngine.BackwardWeight(shape, gradOutput, input, gradWeight, threads);
+        {
+            DirectConv.BackwardWeight(Sgemm.BestKernel, shape, gradOutput, input, gradWeight, threads, gradBias);
+            return;
+        }
+        ConvEngine.BackwardWeight(shape, gradOutput, input, gradWeight, threads);
         if (!gradBias.IsEmpty)
             ConvEngine.BackwardBias(geometry.N, geometry.Cout, geometry.OutH * geometry.OutW, gradOutput, gradBias);
     }

@@ -23,6 +23,11 @@ public static class ConvTranspose2dKernels
         KernelChecks.OptionalLength(op, "bias", bias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
         CheckOutput(op, "output", geometry, output.Length);
         KernelChecks.Threads(op, threads);
+        if (PatchConvTranspose.Applies(geometry))
+        {
+            PatchConvTranspose.Forward(geometry, input, weight, bias, relu, output, threads);
+            return;
+        }
         ConvEngine.BackwardData(geometry.AdjointShape, input, weight, output, threads);
         if (bias.IsEmpty && !relu) return;
         var plane = geometry.OutH * geometry.OutW;
@@ -47,7 +52,10 @@ public static class ConvTranspose2dKernels
         CheckWeight(op, "weight", geometry, weight.Length);
         CheckInput(op, "input gradient", geometry, gradInput.Length);
         KernelChecks.Threads(op, threads);
-        ConvEngine.Forward(geometry.AdjointShape, gradOutput, weight, ReadOnlySpan<float>.Empty, false, gradInput, threads);
+        if (PatchConvTranspose.Applies(geometry))
+            PatchConvTranspose.BackwardData(geometry, gradOutput, weight, gradInput, threads);
+        else
+            ConvEngine.Forward(geometry.AdjointShape, gradOutput, weight, ReadOnlySpan<float>.Empty, false, gradInput, threads);
     }
 
     /// <summary>
@@ -64,6 +72,11 @@ public static class ConvTranspose2dKernels
         CheckWeight(op, "weight gradient", geometry, gradWeight.Length);
         KernelChecks.OptionalLength(op, "bias gradient", gradBias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
         KernelChecks.Threads(op, threads);
+        if (PatchConvTranspose.Applies(geometry))
+        {
+            PatchConvTranspose.BackwardWeight(geometry, gradOutput, input, gradWeight, gradBias, threads);
+            return;
+        }
         ConvEngine.BackwardWeight(geometry.AdjointShape, input, gradOutput, gradWeight, threads);
         if (!gradBias.IsEmpty)
             ConvEngine.BackwardBias(geometry.N, geometry.Cout, geometry.OutH * geometry.OutW, gradOutput, gradBias);

@@ -1,27 +1,31 @@
-using System.Buffers;
+using System.Numerics.Tensors;
 
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
 /// Weight gradient of a stride-1 convolution without im2col: dW[co][ci][ky][kx] = Σ_n Σ_y Σ_x g[n][co][y][x] ·
-/// in_pad[n][ci][y + ky][x + kx]. Work items are (output block, input block) pairs; each keeps lane-wise partial sums
+/// in_pad[n][ci][y + ky][x + kx]. Blocks are (output block, input block) pairs; each keeps lane-wise partial sums
 /// per tap, runs over images then bands of rows in a fixed order, and reduces the lanes at the end, so the result does
-/// not depend on the thread count.
+/// not depend on the thread count. A worker takes a contiguous range of blocks and runs all of them on one band
+/// before the next: the band's gradient and input rows are then read from memory once and reused from cache by every
+/// block, where a block-by-block sweep would stream the whole batch again for each block. The zero-bordered input
+/// rows of a band are built in the worker's scratch just before use, so no padded copy of the batch goes out to memory.
 /// </summary>
 internal static unsafe class DirectConvWeightGrad
 {
     /// <summary>Pixels per band of rows: the band's gradient and input rows stay in the L1 cache across the taps.</summary>
-    private const int BandPixels = 512;
+    private const int BandPixels = 1024;
 
+    /// <summary>
+    /// Overwrites <paramref name="gradWeight"/> and, unless it is empty, <paramref name="gradBias"/>: each output
+    /// channel's bias gradient is summed band by band, in image and band order, by the worker whose blocks read that
+    /// band while it is still in cache.
+    /// </summary>
     public static void Run(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
-        ReadOnlySpan<float> input, Span<float> gradWeight, int threads)
+        ReadOnlySpan<float> input, Span<float> gradWeight, Span<float> gradBias, int threads)
     {
-        var (r, c, lanes) = kind switch
-        {
-            SgemmKernelKind.Avx512 => (DirectConvWeightGradAvx512.OutChannels, DirectConvWeightGradAvx512.InChannels, DirectConvWeightGradAvx512.Lanes),
-            SgemmKernelKind.Avx2 => (DirectConvWeightGradAvx2.OutChannels, DirectConvWeightGradAvx2.InChannels, DirectConvWeightGradAvx2.Lanes),
-            _ => (1, 1, 1),
-        };
+        var (r, c, lanes) = DirectConvWeightGradJob.Block(kind, s.KW);
+        gradBias.Clear();
         if (s.N == 0 || s.OutH == 0 || s.OutW == 0)
         {
             gradWeight.Clear();
@@ -30,27 +34,60 @@ internal static unsafe class DirectConvWeightGrad
         var p = new DirectConvProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout, s.OutH, s.OutW, s.KH, s.KW, false);
         var (outBlocks, inBlocks) = ((s.Cout + r - 1) / r, (s.Cin + c - 1) / c);
         var accLength = p.Taps * r * c * lanes;
-        float[]? padded = null;
-        try
+        var items = outBlocks * inBlocks;
+        var groups = Math.Min(Math.Max(1, threads), items);
+        var band = Math.Max(1, BandPixels / p.OutW);
+        var bandRows = band + p.KH - 1;
+        var bandPlane = (nint)bandRows * p.Stride;
+        var perGroup = (items + groups - 1) / groups * accLength;
+        fixed (float* g = gradOutput, x = input, dw = gradWeight, db = gradBias)
         {
-            fixed (float* g = gradOutput, x = input, dw = gradWeight)
+            var (gAt, xAt, dwAt, dbAt) = ((nint)g, (nint)x, (nint)dw, (nint)db);
+            CpuParallel.For(groups, threads, checked(perGroup + (int)(p.CIn * bandPlane)), (group, scratch) =>
             {
-                padded = DirectConv.PadImages(x, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
-                fixed (float* pad = padded)
+                var (first, last) = ((int)((long)items * group / groups), (int)((long)items * (group + 1) / groups));
+                fixed (float* acc = scratch)
                 {
-                    var (gAt, padAt, dwAt) = ((nint)g, (nint)pad, (nint)dw);
-                    CpuParallel.For(outBlocks * inBlocks, threads, accLength, (item, scratch) =>
+                    var padded = acc + perGroup;
+                    new Span<float>(acc, (last - first) * accLength).Clear();
+                    for (var n = 0; n < p.N; n++)
+                    {
+                        var image = (float*)xAt + (nint)n * p.CIn * p.InH * p.InW;
+                        for (var y0 = 0; y0 < p.OutH; y0 += band)
+                        {
+                            var rows = Math.Min(band, p.OutH - y0);
+                            DirectConvPadding.Copy(image, p.CIn, p.InH, p.InW, p.Top - y0, p.Left, padded, bandRows,
+                                p.Stride);
+                            for (var item = first; item < last; item++)
+                            {
+                                var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
+                                    item % inBlocks * c, (float*)gAt);
+                                job.Band(acc + (item - first) * accLength, n, y0, rows, padded, bandPlane);
+                                if (dbAt != 0 && item % inBlocks == 0)
+                                    SumBand((float*)gAt, (float*)dbAt, p, item / inBlocks * r, r, n, y0, rows);
+                            }
+                        }
+                    }
+                    for (var item = first; item < last; item++)
                     {
                         var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
-                            item % inBlocks * c, (float*)gAt, (float*)padAt);
-                        fixed (float* acc = scratch) job.Run(acc, (float*)dwAt, BandPixels);
-                    });
+                            item % inBlocks * c, (float*)gAt);
+                        job.Reduce(acc + (item - first) * accLength, (float*)dwAt);
+                    }
                 }
-            }
+            });
         }
-        finally
+    }
+
+    /// <summary>Adds rows [y0, y0 + rows) of image n of output channels [co0, co0 + r) to their bias gradients.</summary>
+    private static void SumBand(float* gradOutput, float* gradBias, in DirectConvProblem p, int co0, int r, int n,
+        int y0, int rows)
+    {
+        var length = rows * p.OutW;
+        for (var co = co0; co < Math.Min(co0 + r, p.COut); co++)
         {
-            if (padded != null) ArrayPool<float>.Shared.Return(padded);
+            var band = gradOutput + ((nint)n * p.COut + co) * p.OutH * p.OutW + (nint)y0 * p.OutW;
+            gradBias[co] += TensorPrimitives.Sum(new ReadOnlySpan<float>(band, length));
         }
     }
 }

@@ -1,40 +1,57 @@
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
-/// One work item of <see cref="DirectConvWeightGrad"/>: output channels [co0, co0 + r) × input channels
+/// One block of <see cref="DirectConvWeightGrad"/>: output channels [co0, co0 + r) × input channels
 /// [ci0, ci0 + c). Channels past the end are read as the last valid channel and their sums discarded, so the
 /// micro-kernel always runs its full block.
 /// </summary>
 internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, DirectConvProblem p, int r, int c,
-    int lanes, int co0, int ci0, float* gradOutput, float* padded)
+    int lanes, int co0, int ci0, float* gradOutput)
 {
-    public void Run(float* acc, float* gradWeight, int bandPixels)
+    /// <summary>Output channels, input channels and lanes of the accumulator block the micro-kernel for this kernel width keeps.</summary>
+    public static (int R, int C, int Lanes) Block(SgemmKernelKind kind, int kw) => kind switch
+    {
+        SgemmKernelKind.Avx512 when kw == 3 => (DirectConvWeightGradAvx512Row3.OutChannels,
+            DirectConvWeightGradAvx512Row3.InChannels, DirectConvWeightGradAvx512Row3.Lanes),
+        SgemmKernelKind.Avx512 => (DirectConvWeightGradAvx512.OutChannels, DirectConvWeightGradAvx512.InChannels,
+            DirectConvWeightGradAvx512.Lanes),
+        SgemmKernelKind.Avx2 => (DirectConvWeightGradAvx2.OutChannels, DirectConvWeightGradAvx2.InChannels,
+            DirectConvWeightGradAvx2.Lanes),
+        _ => (1, 1, 1),
+    };
+
+    /// <summary>
+    /// Adds output rows [y0, y0 + rows) of image n to the lane-wise partial sums at <paramref name="acc"/>.
+    /// <paramref name="padded"/> holds the zero-bordered input rows of this band, one plane of
+    /// <paramref name="plane"/> floats per input channel, starting at padded row y0.
+    /// </summary>
+    public void Band(float* acc, int n, int y0, int rows, float* padded, nint plane)
     {
         var block = r * c * lanes;
-        new Span<float>(acc, p.Taps * block).Clear();
-        var band = Math.Max(1, bandPixels / p.OutW);
         var outPlane = (nint)p.OutH * p.OutW;
         var g = stackalloc nint[4];
         var x = stackalloc nint[4];
-        for (var n = 0; n < p.N; n++)
+        for (var j = 0; j < r; j++)
+            g[j] = (nint)(gradOutput + ((nint)n * p.COut + Math.Min(co0 + j, p.COut - 1)) * outPlane + (nint)y0 * p.OutW);
+        for (var j = 0; j < c; j++)
+            x[j] = (nint)(padded + Math.Min(ci0 + j, p.CIn - 1) * plane);
+        if (kind == SgemmKernelKind.Avx512 && p.KW == 3)
         {
-            for (var y0 = 0; y0 < p.OutH; y0 += band)
+            for (var ky = 0; ky < p.KH; ky++)
             {
-                var rows = Math.Min(band, p.OutH - y0);
-                for (var j = 0; j < r; j++)
-                    g[j] = (nint)(gradOutput + ((nint)n * p.COut + Math.Min(co0 + j, p.COut - 1)) * outPlane + (nint)y0 * p.OutW);
-                for (var j = 0; j < c; j++)
-                    x[j] = (nint)(padded + ((nint)n * p.CIn + Math.Min(ci0 + j, p.CIn - 1)) * p.PaddedPlane + (nint)y0 * p.Stride);
-                for (var ky = 0; ky < p.KH; ky++)
-                for (var kx = 0; kx < p.KW; kx++)
-                {
-                    var shift = (nint)ky * p.Stride + kx;
-                    var a = acc + (ky * p.KW + kx) * block;
-                    Tap(g, x, shift, rows, a);
-                }
+                var shift = (nint)ky * p.Stride;
+                DirectConvWeightGradAvx512Row3.Run((float*)g[0], (float*)g[1], (float*)g[2], (float*)g[3],
+                    p.OutW, (float*)x[0] + shift, (float*)x[1] + shift, p.Stride, rows, p.OutW,
+                    acc + ky * p.KW * block);
             }
+            return;
         }
-        Reduce(acc, gradWeight);
+        for (var ky = 0; ky < p.KH; ky++)
+        for (var kx = 0; kx < p.KW; kx++)
+        {
+            var shift = (nint)ky * p.Stride + kx;
+            Tap(g, x, shift, rows, acc + (ky * p.KW + kx) * block);
+        }
     }
 
     private void Tap(nint* g, nint* x, nint shift, int rows, float* a)
@@ -58,7 +75,7 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
     }
 
     /// <summary>Sums each accumulator's lanes in lane order into dW[co][ci][tap].</summary>
-    private void Reduce(float* acc, float* gradWeight)
+    public void Reduce(float* acc, float* gradWeight)
     {
         var block = r * c * lanes;
         for (var i = 0; i < r && co0 + i < p.COut; i++)

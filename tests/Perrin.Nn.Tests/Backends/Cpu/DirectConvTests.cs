@@ -71,12 +71,15 @@ public class DirectConvTests
             TestArrays.Close(ToDouble(dxIm2col), scale, dx, 1e-5, $"{label} input gradient against im2col");
 
             var dw = Filled(g.WeightLength);
-            DirectConv.BackwardWeight(kind, s, dy, x, dw, 1);
+            var db = Filled(g.Cout);
+            DirectConv.BackwardWeight(kind, s, dy, x, dw, 1, db);
             (expected, scale) = NaiveConv.BackwardWeight(g, dy, x);
             TestArrays.Close(expected, scale, dw, 1e-5, $"{label} weight gradient");
             var dwIm2col = new float[g.WeightLength];
             ConvEngine.BackwardWeight(s, dy, x, dwIm2col, 1);
             TestArrays.Close(ToDouble(dwIm2col), scale, dw, 1e-5, $"{label} weight gradient against im2col");
+            (expected, scale) = NaiveConv.BiasGradient(g.N, g.Cout, g.OutH * g.OutW, dy);
+            TestArrays.Close(expected, scale, db, 1e-5, $"{label} bias gradient");
         }
     }
 
@@ -153,16 +156,43 @@ public class DirectConvTests
             var y = new float[g.OutputLength];
             var dx = new float[g.InputLength];
             var dw = new float[g.WeightLength];
+            var db = new float[g.Cout];
             DirectConv.Forward(kind, g.Shape, x, w, b, true, y, threads);
             DirectConv.BackwardData(kind, g.Shape, dy, w, dx, threads);
-            DirectConv.BackwardWeight(kind, g.Shape, dy, x, dw, threads);
-            return [y, dx, dw];
+            DirectConv.BackwardWeight(kind, g.Shape, dy, x, dw, threads, db);
+            return [y, dx, dw, db];
         }
         var one = Run(1);
         foreach (var threads in new[] { 2, 3 })
         {
             var other = Run(threads);
             for (var i = 0; i < one.Length; i++) TestArrays.BitEqual(one[i], other[i], $"{kind} result {i} with {threads} threads");
+        }
+    }
+
+    /// <summary>Tall images span several bands of rows, the last one partial, each with its own padded input rows.</summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void WeightGradientOverSeveralBandsMatchesTheDefinition(int kernel)
+    {
+        var kind = (SgemmKernelKind)kernel;
+        if (!Sgemm.IsSupported(kind)) return;
+        foreach (var g in new[]
+        {
+            new Conv2dGeometry(2, 3, 40, 70, 5, 3, 3, padH: 1, padW: 1),
+            new Conv2dGeometry(1, 2, 37, 33, 3, 3, 3),
+        })
+        {
+            var random = new RandomStream(25, 1);
+            var x = TestArrays.Uniform(random, g.InputLength);
+            var dy = TestArrays.Uniform(random, g.OutputLength);
+            var dw = Filled(g.WeightLength);
+            var db = Filled(g.Cout);
+            DirectConv.BackwardWeight(kind, g.Shape, dy, x, dw, 2, db);
+            var (expected, scale) = NaiveConv.BackwardWeight(g, dy, x);
+            TestArrays.Close(expected, scale, dw, 1e-5, $"{kind} {g} weight gradient");
+            (expected, scale) = NaiveConv.BiasGradient(g.N, g.Cout, g.OutH * g.OutW, dy);
+            TestArrays.Close(expected, scale, db, 1e-5, $"{kind} {g} bias gradient");
         }
     }
 
