@@ -3,9 +3,11 @@ namespace Perrin.Nn.Backends.Cpu;
 /// <summary>
 /// 2D convolution (PyTorch's conv2d, a cross-correlation) on contiguous NCHW float buffers. Outputs are overwritten.
 /// Results are bit-identical for any <c>threads</c>. A 1D convolution is the case H = 1, KH = 1.
-/// 3×3 stride-1 ungrouped convolutions with many channels go through <see cref="WinogradConv"/> (forward and input
+/// 3×3 valid convolutions of one-channel images go through <see cref="SingleChannelConv"/> (forward and weight
+/// gradient), 3×3 stride-1 ungrouped convolutions with many channels through <see cref="WinogradConv"/> (forward and input
 /// gradient), other stride-1 ungrouped ones through <see cref="DirectConv"/> where it measured faster, the rest
-/// through im2col + GEMM (<see cref="ConvEngine"/>).
+/// through im2col + GEMM (<see cref="ConvEngine"/>; for small images the weight gradient with the columns of the whole
+/// batch side by side, <see cref="Im2ColBatchWeightGrad"/>).
 /// </summary>
 public static class Conv2dKernels
 {
@@ -24,7 +26,9 @@ public static class Conv2dKernels
         CheckOutput(op, "output", geometry, output.Length);
         KernelChecks.Threads(op, threads);
         var shape = geometry.Shape;
-        if (WinogradConv.Prefers(shape))
+        if (SingleChannelConv.Applies(shape))
+            SingleChannelConv.Forward(shape, input, weight, bias, relu, output, threads);
+        else if (WinogradConv.Prefers(shape))
             WinogradConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
         else if (DirectConv.PrefersForward(shape))
             DirectConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
@@ -68,9 +72,19 @@ public static class Conv2dKernels
         KernelChecks.OptionalLength(op, "bias gradient", gradBias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
         KernelChecks.Threads(op, threads);
         var shape = geometry.Shape;
+        if (SingleChannelConv.Applies(shape))
+        {
+            SingleChannelConv.BackwardWeight(shape, gradOutput, input, gradWeight, gradBias, threads);
+            return;
+        }
         if (DirectConv.PrefersBackwardWeight(shape))
         {
             DirectConv.BackwardWeight(Sgemm.BestKernel, shape, gradOutput, input, gradWeight, threads, gradBias);
+            return;
+        }
+        if (Im2ColBatchWeightGrad.Applies(shape))
+        {
+            Im2ColBatchWeightGrad.Run(shape, gradOutput, input, gradWeight, gradBias, threads);
             return;
         }
         ConvEngine.BackwardWeight(shape, gradOutput, input, gradWeight, threads);
