@@ -14,7 +14,13 @@ internal static unsafe class Im2ColBatchWeightGrad
     /// <summary>Floats of column and gradient matrices per chunk (16 MiB), so a huge batch does not need a huge buffer.</summary>
     private const int MaxChunkFloats = 1 << 22;
 
-    public static bool Applies(in ConvShape s) => Im2ColBatch.Applies(s);
+    private const int MaxPixels = 128;
+
+    /// <summary>
+    /// Only measured ahead on images of at most 128 output pixels; from 16×16 (the U-Net bottleneck) one GEMM per image
+    /// is already deep enough and the wide column matrix costs more than it saves.
+    /// </summary>
+    public static bool Applies(in ConvShape s) => Im2ColBatch.Applies(s) && s.P <= MaxPixels;
 
     /// <summary>Overwrites <paramref name="gradWeight"/> and, unless it is empty, <paramref name="gradBias"/>.</summary>
     public static void Run(in ConvShape s, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,

@@ -14,6 +14,10 @@ public class Im2ColBatchWeightGradTests
     ];
 
     [Fact]
+    public void LeavesTheUNetBottleneckToThePerImagePath() =>
+        Assert.False(Im2ColBatchWeightGrad.Applies(new Conv2dGeometry(8, 64, 16, 16, 128, 3, 3, padH: 1, padW: 1).Shape));
+
+    [Fact]
     public void WeightAndBiasGradientsMatchTheDefinitionForAnyThreadCount()
     {
         foreach (var a in Shapes)
