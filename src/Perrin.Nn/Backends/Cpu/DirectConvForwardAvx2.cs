@@ -17,44 +17,13 @@ internal static unsafe class DirectConvForwardAvx2
     /// <summary>As <see cref="DirectConvForwardAvx512.Run{TV}"/> with 4 channels and 8-pixel vectors; weights packed [channel][ky][kx][4].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TV>(float* input, nint planeStride, nint rowStride, int channels, int kh, int kw,
-        float* weight, float* output, nint outPlane, int rows, int valid, bool accumulate, bool final, float* bias,
-        bool relu)
+        float* weight, float* output, nint outPlane, int rows, int valid, float* bias, bool relu)
         where TV : struct, IDirectConvWidth
     {
         var a00 = Vector256<float>.Zero; var a01 = Vector256<float>.Zero; var a02 = Vector256<float>.Zero;
         var a10 = Vector256<float>.Zero; var a11 = Vector256<float>.Zero; var a12 = Vector256<float>.Zero;
         var a20 = Vector256<float>.Zero; var a21 = Vector256<float>.Zero; var a22 = Vector256<float>.Zero;
         var a30 = Vector256<float>.Zero; var a31 = Vector256<float>.Zero; var a32 = Vector256<float>.Zero;
-        if (accumulate)
-        {
-            {
-                var o = output + 0 * outPlane;
-                a00 = Get(o, valid);
-                if (TV.Vectors > 1) a01 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a02 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 1)
-            {
-                var o = output + 1 * outPlane;
-                a10 = Get(o, valid);
-                if (TV.Vectors > 1) a11 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a12 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 2)
-            {
-                var o = output + 2 * outPlane;
-                a20 = Get(o, valid);
-                if (TV.Vectors > 1) a21 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a22 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 3)
-            {
-                var o = output + 3 * outPlane;
-                a30 = Get(o, valid);
-                if (TV.Vectors > 1) a31 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a32 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-        }
         for (var c = 0; c < channels; c++)
         {
             var plane = input + c * planeStride;
@@ -87,41 +56,31 @@ internal static unsafe class DirectConvForwardAvx2
             }
         }
 
-        Store<TV>(output + 0 * outPlane, a00, a01, a02, valid, bias == null ? 0f : bias[0], final, relu);
+        Store<TV>(output + 0 * outPlane, a00, a01, a02, valid, bias == null ? 0f : bias[0], relu);
         if (rows == 1) return;
-        Store<TV>(output + 1 * outPlane, a10, a11, a12, valid, bias == null ? 0f : bias[1], final, relu);
+        Store<TV>(output + 1 * outPlane, a10, a11, a12, valid, bias == null ? 0f : bias[1], relu);
         if (rows == 2) return;
-        Store<TV>(output + 2 * outPlane, a20, a21, a22, valid, bias == null ? 0f : bias[2], final, relu);
+        Store<TV>(output + 2 * outPlane, a20, a21, a22, valid, bias == null ? 0f : bias[2], relu);
         if (rows == 3) return;
-        Store<TV>(output + 3 * outPlane, a30, a31, a32, valid, bias == null ? 0f : bias[3], final, relu);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Get(float* src, int valid)
-    {
-        if (valid <= 0) return Vector256<float>.Zero;
-        return valid >= Lanes ? Vector256.Load(src) : Avx.MaskLoad(src, Mask(valid));
+        Store<TV>(output + 3 * outPlane, a30, a31, a32, valid, bias == null ? 0f : bias[3], relu);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<TV>(float* dst, Vector256<float> v0, Vector256<float> v1, Vector256<float> v2, int valid,
-        float bias, bool final, bool relu)
+        float bias, bool relu)
         where TV : struct, IDirectConvWidth
     {
-        Put(dst, v0, valid, bias, final, relu);
-        if (TV.Vectors > 1) Put(dst + Lanes, v1, valid - Lanes, bias, final, relu);
-        if (TV.Vectors > 2) Put(dst + 2 * Lanes, v2, valid - 2 * Lanes, bias, final, relu);
+        Put(dst, v0, valid, bias, relu);
+        if (TV.Vectors > 1) Put(dst + Lanes, v1, valid - Lanes, bias, relu);
+        if (TV.Vectors > 2) Put(dst + 2 * Lanes, v2, valid - 2 * Lanes, bias, relu);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put(float* dst, Vector256<float> acc, int valid, float bias, bool final, bool relu)
+    private static void Put(float* dst, Vector256<float> acc, int valid, float bias, bool relu)
     {
         if (valid <= 0) return;
-        if (final)
-        {
-            acc += Vector256.Create(bias);
-            if (relu) acc = Avx.Max(acc, Vector256<float>.Zero);
-        }
+        acc += Vector256.Create(bias);
+        if (relu) acc = Avx.Max(acc, Vector256<float>.Zero);
         if (valid >= Lanes) acc.Store(dst);
         else Avx.MaskStore(dst, Mask(valid), acc);
     }

@@ -18,13 +18,11 @@ internal static unsafe class DirectConvForwardAvx512
     /// <summary>
     /// Computes rows × valid outputs (rows ≤ 8 channels, valid ≤ 16·TV pixels) from <paramref name="input"/>, the padded
     /// row of input channel 0 at the segment's first pixel, and <paramref name="weight"/>, packed [channel][ky][kx][8].
-    /// With <paramref name="accumulate"/> the sums start from the output's values (a previous chunk of channels); a
-    /// <paramref name="final"/> store adds <paramref name="bias"/> (8 values, or null) and applies ReLU.
+    /// The store adds <paramref name="bias"/> (8 values, or null) and applies ReLU.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TV>(float* input, nint planeStride, nint rowStride, int channels, int kh, int kw,
-        float* weight, float* output, nint outPlane, int rows, int valid, bool accumulate, bool final, float* bias,
-        bool relu)
+        float* weight, float* output, nint outPlane, int rows, int valid, float* bias, bool relu)
         where TV : struct, IDirectConvWidth
     {
         var a00 = Vector512<float>.Zero; var a01 = Vector512<float>.Zero; var a02 = Vector512<float>.Zero;
@@ -35,64 +33,6 @@ internal static unsafe class DirectConvForwardAvx512
         var a50 = Vector512<float>.Zero; var a51 = Vector512<float>.Zero; var a52 = Vector512<float>.Zero;
         var a60 = Vector512<float>.Zero; var a61 = Vector512<float>.Zero; var a62 = Vector512<float>.Zero;
         var a70 = Vector512<float>.Zero; var a71 = Vector512<float>.Zero; var a72 = Vector512<float>.Zero;
-        if (accumulate)
-        {
-            {
-                var o = output + 0 * outPlane;
-                a00 = Get(o, valid);
-                if (TV.Vectors > 1) a01 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a02 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 1)
-            {
-                var o = output + 1 * outPlane;
-                a10 = Get(o, valid);
-                if (TV.Vectors > 1) a11 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a12 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 2)
-            {
-                var o = output + 2 * outPlane;
-                a20 = Get(o, valid);
-                if (TV.Vectors > 1) a21 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a22 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 3)
-            {
-                var o = output + 3 * outPlane;
-                a30 = Get(o, valid);
-                if (TV.Vectors > 1) a31 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a32 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 4)
-            {
-                var o = output + 4 * outPlane;
-                a40 = Get(o, valid);
-                if (TV.Vectors > 1) a41 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a42 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 5)
-            {
-                var o = output + 5 * outPlane;
-                a50 = Get(o, valid);
-                if (TV.Vectors > 1) a51 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a52 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 6)
-            {
-                var o = output + 6 * outPlane;
-                a60 = Get(o, valid);
-                if (TV.Vectors > 1) a61 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a62 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-            if (rows > 7)
-            {
-                var o = output + 7 * outPlane;
-                a70 = Get(o, valid);
-                if (TV.Vectors > 1) a71 = Get(o + Lanes, valid - Lanes);
-                if (TV.Vectors > 2) a72 = Get(o + 2 * Lanes, valid - 2 * Lanes);
-            }
-        }
         for (var c = 0; c < channels; c++)
         {
             var plane = input + c * planeStride;
@@ -141,49 +81,39 @@ internal static unsafe class DirectConvForwardAvx512
             }
         }
 
-        Store<TV>(output + 0 * outPlane, a00, a01, a02, valid, bias == null ? 0f : bias[0], final, relu);
+        Store<TV>(output + 0 * outPlane, a00, a01, a02, valid, bias == null ? 0f : bias[0], relu);
         if (rows == 1) return;
-        Store<TV>(output + 1 * outPlane, a10, a11, a12, valid, bias == null ? 0f : bias[1], final, relu);
+        Store<TV>(output + 1 * outPlane, a10, a11, a12, valid, bias == null ? 0f : bias[1], relu);
         if (rows == 2) return;
-        Store<TV>(output + 2 * outPlane, a20, a21, a22, valid, bias == null ? 0f : bias[2], final, relu);
+        Store<TV>(output + 2 * outPlane, a20, a21, a22, valid, bias == null ? 0f : bias[2], relu);
         if (rows == 3) return;
-        Store<TV>(output + 3 * outPlane, a30, a31, a32, valid, bias == null ? 0f : bias[3], final, relu);
+        Store<TV>(output + 3 * outPlane, a30, a31, a32, valid, bias == null ? 0f : bias[3], relu);
         if (rows == 4) return;
-        Store<TV>(output + 4 * outPlane, a40, a41, a42, valid, bias == null ? 0f : bias[4], final, relu);
+        Store<TV>(output + 4 * outPlane, a40, a41, a42, valid, bias == null ? 0f : bias[4], relu);
         if (rows == 5) return;
-        Store<TV>(output + 5 * outPlane, a50, a51, a52, valid, bias == null ? 0f : bias[5], final, relu);
+        Store<TV>(output + 5 * outPlane, a50, a51, a52, valid, bias == null ? 0f : bias[5], relu);
         if (rows == 6) return;
-        Store<TV>(output + 6 * outPlane, a60, a61, a62, valid, bias == null ? 0f : bias[6], final, relu);
+        Store<TV>(output + 6 * outPlane, a60, a61, a62, valid, bias == null ? 0f : bias[6], relu);
         if (rows == 7) return;
-        Store<TV>(output + 7 * outPlane, a70, a71, a72, valid, bias == null ? 0f : bias[7], final, relu);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Get(float* src, int valid)
-    {
-        if (valid <= 0) return Vector512<float>.Zero;
-        return valid >= Lanes ? Vector512.Load(src) : Avx512F.MaskLoad(src, Mask(valid), Vector512<float>.Zero);
+        Store<TV>(output + 7 * outPlane, a70, a71, a72, valid, bias == null ? 0f : bias[7], relu);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<TV>(float* dst, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, int valid,
-        float bias, bool final, bool relu)
+        float bias, bool relu)
         where TV : struct, IDirectConvWidth
     {
-        Put(dst, v0, valid, bias, final, relu);
-        if (TV.Vectors > 1) Put(dst + Lanes, v1, valid - Lanes, bias, final, relu);
-        if (TV.Vectors > 2) Put(dst + 2 * Lanes, v2, valid - 2 * Lanes, bias, final, relu);
+        Put(dst, v0, valid, bias, relu);
+        if (TV.Vectors > 1) Put(dst + Lanes, v1, valid - Lanes, bias, relu);
+        if (TV.Vectors > 2) Put(dst + 2 * Lanes, v2, valid - 2 * Lanes, bias, relu);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put(float* dst, Vector512<float> acc, int valid, float bias, bool final, bool relu)
+    private static void Put(float* dst, Vector512<float> acc, int valid, float bias, bool relu)
     {
         if (valid <= 0) return;
-        if (final)
-        {
-            acc += Vector512.Create(bias);
-            if (relu) acc = Avx512F.Max(acc, Vector512<float>.Zero);
-        }
+        acc += Vector512.Create(bias);
+        if (relu) acc = Avx512F.Max(acc, Vector512<float>.Zero);
         if (valid >= Lanes) acc.Store(dst);
         else Avx512F.MaskStore(dst, Mask(valid), acc);
     }

@@ -8,18 +8,14 @@ namespace Perrin.Nn.Backends.Cpu;
 /// </summary>
 internal static unsafe class DirectConvForwardScalar
 {
-    /// <summary>
-    /// One output channel over <paramref name="count"/> pixels of one row; weights [channel][ky][kx]. With
-    /// <paramref name="accumulate"/> the sums start from the output's values; only a <paramref name="final"/> pass adds
-    /// the bias and applies ReLU.
-    /// </summary>
+    /// <summary>One output channel over <paramref name="count"/> pixels of one row; weights [channel][ky][kx].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(float* input, nint planeStride, nint rowStride, int channels, int kh, int kw,
-        float* weight, float* output, int count, bool accumulate, bool final, float bias, bool relu)
+        float* weight, float* output, int count, float bias, bool relu)
     {
         for (var x = 0; x < count; x++)
         {
-            var acc = accumulate ? output[x] : 0f;
+            var acc = 0f;
             var w = weight;
             for (var c = 0; c < channels; c++)
             {
@@ -30,12 +26,8 @@ internal static unsafe class DirectConvForwardScalar
                     for (var kx = 0; kx < kw; kx++) acc = MathF.FusedMultiplyAdd(p[kx], *w++, acc);
                 }
             }
-            if (final)
-            {
-                acc += bias;
-                if (relu) acc = acc > 0f ? acc : 0f;
-            }
-            output[x] = acc;
+            acc += bias;
+            output[x] = relu ? (acc > 0f ? acc : 0f) : acc;
         }
     }
 }
