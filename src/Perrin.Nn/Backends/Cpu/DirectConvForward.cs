@@ -23,9 +23,16 @@ internal static unsafe class DirectConvForward
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads) =>
         Run(kind, p, source, weight, bias, relu, output, threads, BandRows(p));
 
-    /// <summary>Output rows per band: the band's padded input rows fit <see cref="BandFloats"/>, at least one row.</summary>
-    public static int BandRows(in DirectConvProblem p) =>
-        Math.Clamp(BandFloats / Math.Max(1, p.CIn * p.Stride) - (p.KH - 1), 1, Math.Max(1, p.OutH));
+    /// <summary>
+    /// Output rows per band: the band's padded input rows fit <see cref="BandFloats"/> (at least one row), and the
+    /// bands of an image are as equal as whole rows allow, so none is a short remainder that pays a full halo.
+    /// </summary>
+    public static int BandRows(in DirectConvProblem p)
+    {
+        var most = Math.Clamp(BandFloats / Math.Max(1, p.CIn * p.Stride) - (p.KH - 1), 1, Math.Max(1, p.OutH));
+        var bands = (p.OutH + most - 1) / most;
+        return Math.Max(1, (p.OutH + bands - 1) / bands);
+    }
 
     /// <summary>
     /// As <see cref="Run(SgemmKernelKind, DirectConvProblem, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, bool, Span{float}, int)"/>
