@@ -24,7 +24,7 @@ public static class Conv2dKernels
         CheckOutput(op, "output", geometry, output.Length);
         KernelChecks.Threads(op, threads);
         var shape = geometry.Shape;
-        if (WinogradConv.Prefers(shape))
+        if (WinogradConv.PrefersForward(shape))
             WinogradConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
         else if (DirectConv.PrefersForward(shape))
             DirectConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
