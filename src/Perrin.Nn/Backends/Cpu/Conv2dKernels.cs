@@ -28,7 +28,7 @@ public static class Conv2dKernels
         var shape = geometry.Shape;
         if (SingleChannelConv.Applies(shape))
             SingleChannelConv.Forward(shape, input, weight, bias, relu, output, threads);
-        else if (WinogradConv.Prefers(shape))
+        else if (WinogradConv.PrefersForward(shape))
             WinogradConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
         else if (DirectConv.PrefersForward(shape))
             DirectConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);

@@ -1,24 +1,25 @@
-using System.Buffers;
-
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
-/// Direct convolution for stride 1, dilation 1 and one group: the kernels read a zero-padded copy of the input and
+/// Direct convolution for stride 1, dilation 1 and one group: the kernels read zero-padded bands of input rows and
 /// keep an output tile (or, for the weight gradient, lane-wise partial sums) in vector registers, so no column
 /// matrix is built. Work items own disjoint outputs and each sums in a fixed order, so results are bit-identical for
 /// any thread count.
 /// </summary>
 internal static unsafe class DirectConv
 {
-    /// <summary>Padded copies beyond this many floats go to im2col instead, whose buffers are per image.</summary>
-    private const long MaxPaddedLength = 1L << 28;
+    /// <summary>
+    /// The kernels pad bands of rows into per-worker scratch; where even one row's band would exceed this many floats
+    /// im2col goes instead, whose buffers are per image.
+    /// </summary>
+    private const long MaxBandLength = 1L << 26;
 
     /// <summary>Whether the direct kernels compute this convolution (and its two backward passes).</summary>
     public static bool Applies(in ConvShape s) =>
         s.Groups == 1 && s.StrideH == 1 && s.StrideW == 1 && s.DilationH == 1 && s.DilationW == 1
         && s.OutH == s.H + 2 * s.PadH - s.KH + 1 && s.OutW == s.W + 2 * s.PadW - s.KW + 1
-        && PaddedLength(s.N, s.Cin, s.OutH, s.OutW, s.KH, s.KW) <= MaxPaddedLength
-        && PaddedLength(s.N, s.Cout, s.H, s.W, s.KH, s.KW) <= MaxPaddedLength;
+        && BandLength(s.Cin, s.OutW, s.KH, s.KW) <= MaxBandLength
+        && BandLength(s.Cout, s.W, s.KH, s.KW) <= MaxBandLength;
 
     /// <summary>
     /// Whether <see cref="Conv2dKernels.Forward"/> should run directly. Measured on U-Net and small-CNN layers
@@ -71,22 +72,7 @@ internal static unsafe class DirectConv
         ReadOnlySpan<float> input, Span<float> gradWeight, int threads, Span<float> gradBias = default) =>
         DirectConvWeightGrad.Run(Checked(kind), s, gradOutput, input, gradWeight, gradBias, threads);
 
-    /// <summary>Floats in the padded copy of an [n, c, ·, ·] tensor read by a kernel producing outH × outW.</summary>
-    public static long PaddedLength(int n, int c, int outH, int outW, int kh, int kw) =>
-        (long)n * c * (outH + kh - 1) * DirectConvPadding.RowStride(outW, kw);
-
-    /// <summary>Pads all images into a pooled buffer (one item per image) and returns it; the caller returns it to the pool.</summary>
-    public static float[] PadImages(float* src, int n, int c, int h, int w, int top, int left, int rows, int stride,
-        int threads)
-    {
-        var plane = (long)rows * stride;
-        var padded = ArrayPool<float>.Shared.Rent((int)(n * c * plane));
-        fixed (float* p = padded)
-        {
-            var (from, to) = ((nint)src, (nint)p);
-            CpuParallel.For(n, threads, i => DirectConvPadding.Copy((float*)from + (nint)i * c * h * w, c, h, w, top,
-                left, (float*)to + i * c * plane, rows, stride));
-        }
-        return padded;
-    }
+    /// <summary>Floats in the padded rows of c channels that one output row of width outW reads.</summary>
+    private static long BandLength(int c, int outW, int kh, int kw) =>
+        (long)c * kh * DirectConvPadding.RowStride(outW, kw);
 }

@@ -1,36 +1,37 @@
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
-/// One work item of <see cref="DirectConvForward"/>: one image × one block of output channels, swept row by row in
-/// segments of at most three vectors (balanced, so a 128-pixel row is 3+3+2 vectors rather than 3+3+3 with waste).
+/// One block of output channels of one band of <see cref="DirectConvForward"/>, swept row by row in segments of at
+/// most three vectors (balanced, so a 128-pixel row is 3+3+2 vectors rather than 3+3+3 with waste).
 /// </summary>
-internal readonly unsafe struct DirectConvForwardJob(SgemmKernelKind kind, DirectConvProblem p, int r, int block, float* input,
-    float* weight, float* bias, float* output, bool relu)
+internal readonly unsafe struct DirectConvForwardJob(SgemmKernelKind kind, DirectConvProblem p, int r, int block,
+    float* input, nint inputPlane, float* weight, float* bias, float* output, bool relu)
 {
     private const int MaxVectors = 3;
 
-    public void Run()
+    /// <summary>Computes output rows [0, rows) of the band from its padded input rows.</summary>
+    public void Run(int rows)
     {
         var plane = (nint)p.OutH * p.OutW;
-        var rows = Math.Min(r, p.COut - block * r);
+        var channels = Math.Min(r, p.COut - block * r);
         if (kind == SgemmKernelKind.Scalar)
         {
-            for (var y = 0; y < p.OutH; y++)
-                DirectConvForwardScalar.Run(input + (nint)y * p.Stride, (nint)p.PaddedPlane, p.Stride, p.CIn, p.KH,
-                    p.KW, weight, output + y * p.OutW, p.OutW, bias == null ? 0f : *bias, relu);
+            for (var y = 0; y < rows; y++)
+                DirectConvForwardScalar.Run(input + (nint)y * p.Stride, inputPlane, p.Stride, p.CIn, p.KH, p.KW,
+                    weight, output + (nint)y * p.OutW, p.OutW, bias == null ? 0f : *bias, relu);
             return;
         }
         var lanes = kind == SgemmKernelKind.Avx512 ? DirectConvForwardAvx512.Lanes : DirectConvForwardAvx2.Lanes;
         var vectors = (p.OutW + lanes - 1) / lanes;
         var segments = (vectors + MaxVectors - 1) / MaxVectors;
-        for (var y = 0; y < p.OutH; y++)
+        for (var y = 0; y < rows; y++)
         {
             var x0 = 0;
             for (var s = 0; s < segments; s++)
             {
                 var v = vectors / segments + (s < vectors % segments ? 1 : 0);
                 var valid = Math.Min(v * lanes, p.OutW - x0);
-                Segment(v, input + (nint)y * p.Stride + x0, output + (nint)y * p.OutW + x0, plane, rows, valid);
+                Segment(v, input + (nint)y * p.Stride + x0, output + (nint)y * p.OutW + x0, plane, channels, valid);
                 x0 += v * lanes;
             }
         }
@@ -38,7 +39,7 @@ internal readonly unsafe struct DirectConvForwardJob(SgemmKernelKind kind, Direc
 
     private void Segment(int v, float* src, float* dst, nint plane, int rows, int valid)
     {
-        var (pp, st) = ((nint)p.PaddedPlane, (nint)p.Stride);
+        var (pp, st) = (inputPlane, (nint)p.Stride);
         if (kind == SgemmKernelKind.Avx512)
         {
             switch (v)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.Intrinsics;
 
 namespace Perrin.Nn.Backends.Cpu;
@@ -30,6 +31,21 @@ internal static unsafe class DirectConvPadding
             var image = src + (nint)c * h * w + (x0 - left);
             for (var j = y0; j < y1; j++) CopyRow(image + (nint)(j - top) * w, plane + (nint)j * stride + x0, span);
         }
+    }
+
+    /// <summary>Pads all images into a pooled buffer (one item per image) and returns it; the caller returns it to the pool.</summary>
+    public static float[] PadImages(float* src, int n, int c, int h, int w, int top, int left, int rows, int stride,
+        int threads)
+    {
+        var plane = (long)rows * stride;
+        var padded = ArrayPool<float>.Shared.Rent((int)(n * c * plane));
+        fixed (float* p = padded)
+        {
+            var (from, to) = ((nint)src, (nint)p);
+            CpuParallel.For(n, threads, i => Copy((float*)from + (nint)i * c * h * w, c, h, w, top, left,
+                (float*)to + i * c * plane, rows, stride));
+        }
+        return padded;
     }
 
     /// <summary>Whole vectors, the last one overlapping the one before it; rows shorter than a vector go one by one.</summary>

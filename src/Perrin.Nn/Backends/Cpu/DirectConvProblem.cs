@@ -12,9 +12,4 @@ internal readonly record struct DirectConvProblem(
 
     /// <summary>Row stride of the padded source planes.</summary>
     public int Stride => DirectConvPadding.RowStride(OutW, KW);
-
-    /// <summary>Rows of a padded source plane.</summary>
-    public int Rows => OutH + KH - 1;
-
-    public long PaddedPlane => (long)Rows * Stride;
 }

@@ -28,7 +28,7 @@ internal static unsafe class WinogradEngine
                 WinogradWeights.Transform(w, p.COut, p.CIn, p.Adjoint, t);
                 var u = (float*)(((nint)pk + 63) & ~(nint)63);
                 WinogradGemm.Pack(plan, t, p.COut, p.CIn, u);
-                padded = DirectConv.PadImages(src, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
+                padded = DirectConvPadding.PadImages(src, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
                 fixed (float* pad = padded)
                 {
                     var (padAt, uAt, biasAt, outAt) = ((nint)pad, (nint)u, bias.IsEmpty ? 0 : (nint)b, (nint)dst);
