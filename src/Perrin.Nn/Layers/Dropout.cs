@@ -5,31 +5,10 @@ namespace Perrin.Nn.Layers;
 
 /// <summary>
 /// Dropout: in training each element is zeroed with probability P and the rest scaled by 1/(1 − P), with a new
-/// mask from <see cref="Random"/> at every forward; in eval mode the input passes unchanged (as a copy).
+/// mask from <see cref="DropoutLayer.Random"/> at every forward; in eval mode the input passes unchanged (as a copy).
 /// </summary>
-public sealed class Dropout : Module
+/// <remarks>A dropout layer; the stream may also be set later through <see cref="DropoutLayer.Random"/>.</remarks>
+public sealed class Dropout(float p = 0.5f, RandomStream? random = null) : DropoutLayer("Dropout", p, random)
 {
-    /// <summary>A dropout layer; the stream may also be set later through <see cref="Random"/>.</summary>
-    public Dropout(float p = 0.5f, RandomStream? random = null)
-    {
-        if (!(p >= 0f && p <= 1f))
-            throw new ArgumentOutOfRangeException(nameof(p), $"Dropout: probability {p} is outside [0, 1].");
-        P = p;
-        Random = random;
-    }
-
-    /// <summary>The probability of dropping an element.</summary>
-    public float P { get; }
-
-    /// <summary>Where the masks come from; needed in training mode when P &gt; 0.</summary>
-    public RandomStream? Random { get; set; }
-
-    /// <inheritdoc />
-    public override Tensor Forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        if (!IsTraining || P == 0f) return Elementwise.Copy(input);
-        var random = Random ?? throw new InvalidOperationException($"Dropout({P}): no random stream is set; give one to the constructor or the Random property before training.");
-        return Regularization.Dropout(input, P, random);
-    }
+    private protected override Tensor Drop(Tensor input, RandomStream random) => Regularization.Dropout(input, P, random);
 }
