@@ -15,6 +15,7 @@ internal static class PerrinApp
             ConvertCommand.Create(console),
             SimulateCommand.Create(console),
             DemoCommand.Create(console),
+            SelfTestCommand.Create(console),
             BenchCommand.Create(console),
             TrainCommand.Create(console),
             ModelCommand.Create(console),

@@ -1,19 +1,31 @@
 #!/usr/bin/env python3
-"""Opens what `perrin demo` wrote with independent readers (tifffile; libtiff and libpng through Pillow) and
-checks that they see the same pixels, the ImageJ calibration and the table conventions Perrin promises.
+"""Opens what `perrin selftest` wrote with independent readers (tifffile; libtiff and libpng through Pillow) and
+checks that they see the same pixels, the ImageJ calibration and the table conventions Perrin promises; with
+--demo DIR, also checks the report of `perrin demo`: index.html exists, every file it references exists, every
+PNG opens with Pillow, every SVG is well-formed XML and every CSV parses with finite numbers.
 
-Debian packages: python3-tifffile python3-numpy python3-pil.  Usage: verify_perrin_output.py perrin-demo/
+Debian packages: python3-tifffile python3-numpy python3-pil.
+Usage: verify_perrin_output.py perrin-selftest/ [--demo demo-report/]
 """
 import csv
 import glob
+import math
 import os
+import re
 import sys
+import xml.etree.ElementTree as ElementTree
 
 import numpy as np
 import tifffile
 from PIL import Image
 
-folder = sys.argv[1]
+args = sys.argv[1:]
+demo_folder = None
+if "--demo" in args:
+    at = args.index("--demo")
+    demo_folder = args[at + 1]
+    del args[at:at + 2]
+folder = args[0]
 failures = []
 
 
@@ -75,6 +87,54 @@ xi, fi = names.index("x [nm]"), names.index("frame")
 worst = max(abs((float(r["x"]) + 0.5) * 100.0 - float(s[xi])) for r, s in zip(rows, storm[1:]))
 check(worst < 1e-6, f"trackpy x = x_nm / px - 0.5 (worst difference {worst:.2e} nm)")
 check(all(int(r["frame"]) + 1 == int(s[fi]) for r, s in zip(rows, storm[1:])), "trackpy frames are 0-based, ThunderSTORM 1-based")
+
+
+
+def verify_demo(report):
+    index = os.path.join(report, "index.html")
+    check(os.path.isfile(index), f"{index} exists")
+    if not os.path.isfile(index):
+        return
+    with open(index, encoding="utf-8") as f:
+        html = f.read()
+    check(html.lstrip().lower().startswith("<!doctype html>") and "</html>" in html, "index.html is a complete HTML page")
+    check(not re.search(r"(src|href)=\"(https?:)?//", html), "index.html fetches nothing from elsewhere")
+    referenced = sorted(set(re.findall(r'(?:src|href)="([^"#]+)"', html)))
+    check(len(referenced) > 0, f"index.html references {len(referenced)} files")
+    for name in referenced:
+        path = os.path.join(report, name)
+        if not os.path.isfile(path):
+            check(False, f"{name}, referenced by index.html, exists")
+            continue
+        if name.endswith(".png"):
+            try:
+                with Image.open(path) as image:
+                    image.load()
+                    check(image.width > 0 and image.height > 0 and image.mode == "RGB", f"{name} opens with Pillow ({image.width}x{image.height} {image.mode})")
+            except OSError as error:
+                check(False, f"{name} opens with Pillow ({error})")
+        elif name.endswith(".svg"):
+            try:
+                root = ElementTree.parse(path).getroot()
+                check(root.tag.endswith("svg"), f"{name} is well-formed SVG")
+            except ElementTree.ParseError as error:
+                check(False, f"{name} is well-formed SVG ({error})")
+        elif name.endswith(".csv"):
+            with open(path, newline="", encoding="utf-8") as f:
+                rows = list(csv.reader(f))
+            widths = {len(r) for r in rows}
+            numbers = [cell for r in rows[1:] for cell in r if re.fullmatch(r"[-+0-9.eE]+", cell)]
+            finite = all(math.isfinite(float(cell)) for cell in numbers)
+            check(len(rows) > 1 and len(widths) == 1 and finite, f"{name} parses: {len(rows) - 1} rows of {widths.pop() if len(widths) == 1 else widths} columns, {len(numbers)} finite numbers")
+    with open(os.path.join(report, "results.csv"), newline="", encoding="utf-8") as f:
+        results = list(csv.DictReader(f))
+    methods = {r["method"] for r in results}
+    check({"network", "crocker-grier", "radial", "gauss-mle"} <= methods, f"results.csv scores every method ({sorted(methods)})")
+    check(all(0 <= float(r["f1"]) <= 1 for r in results if r["f1"]), "results.csv F1 values are in [0, 1]")
+
+
+if demo_folder is not None:
+    verify_demo(demo_folder)
 
 print(f"{len(failures)} failed")
 sys.exit(1 if failures else 0)

@@ -12,7 +12,7 @@ internal static class LocalizeCommand
 {
     public static Command Create(CliConsole console)
     {
-        var model = new Argument<string>("model") { Description = "A model file from perrin train (*.safetensors), holding the recipe it was trained on" };
+        var model = new Argument<string>("model") { Description = "A model file from perrin train (*.safetensors), holding the recipe it was trained on, or a built-in model: iscat-dense" };
         var movie = new Argument<string>("movie") { Description = "A TIFF movie, a PNG, or a folder or pattern of PNG frames" };
         var output = new Option<string>("--output", "-o") { Description = "The localization table to write", Required = true };
         var threshold = new Option<float?>("--threshold") { Description = "Map values below it are background (default: half a lone particle's peak on the label: 0.5 for heat maps and masks)" };

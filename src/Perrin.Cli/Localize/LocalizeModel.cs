@@ -38,6 +38,9 @@ internal sealed class LocalizeModel
 
     public string Path { get; }
 
+    /// <summary>The recipe the network was trained on.</summary>
+    public required Recipe Recipe { get; init; }
+
     public Module Network { get; }
 
     public ConvDecoderConfig Config { get; }
@@ -60,17 +63,36 @@ internal sealed class LocalizeModel
     /// <summary>Tile sides must be multiples of this (2^levels), so that every pooling is exact.</summary>
     public int SizeMultiple => Config.SizeMultiple;
 
+    /// <summary>Reads a model file, or the built-in model of that name (<see cref="BuiltInModels"/>) when no such file exists.</summary>
     public static LocalizeModel Load(string path)
     {
-        if (!File.Exists(path))
+        if (File.Exists(path) || !BuiltInModels.Contains(path))
         {
-            throw new UserInputException($"{path}: no such model file");
+            return Load(path, path);
+        }
+
+        var extracted = BuiltInModels.Extract(path);
+        try
+        {
+            return Load(extracted, path);
+        }
+        finally
+        {
+            File.Delete(extracted);
+        }
+    }
+
+    private static LocalizeModel Load(string file, string path)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UserInputException($"{path}: no such model file (built-in models: {string.Join(", ", BuiltInModels.Names)})");
         }
 
         LoadedModel loaded;
         try
         {
-            loaded = ModelStore.Load(path);
+            loaded = ModelStore.Load(file);
         }
         catch (InvalidOperationException e)
         {
@@ -99,7 +121,10 @@ internal sealed class LocalizeModel
 
         var upsampling = simulator.LabelSize.Width / Math.Max(1, simulator.Width);
         loaded.Model.Eval();
-        return new LocalizeModel(path, loaded.Model, config, label.Name, form, label.Channels, Math.Max(1, upsampling), simulator.PixelSizeNm, threshold);
+        return new LocalizeModel(path, loaded.Model, config, label.Name, form, label.Channels, Math.Max(1, upsampling), simulator.PixelSizeNm, threshold)
+        {
+            Recipe = simulator.Recipe,
+        };
     }
 
     /// <summary>

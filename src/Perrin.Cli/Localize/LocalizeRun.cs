@@ -143,7 +143,7 @@ internal static class LocalizeRun
         });
     }
 
-    private static MapDecoder Decoder(LocalizeModel model, float threshold, double px)
+    internal static MapDecoder Decoder(LocalizeModel model, float threshold, double px)
     {
         if (model.Form == MapForm.Decode)
         {

@@ -53,7 +53,7 @@ internal static class LocateRun
         });
     }
 
-    private static void Locate(float[][] buffers, IReadOnlyList<Localization>[] results, int count, int start, int height, int width, double px,
+    internal static void Locate(float[][] buffers, IReadOnlyList<Localization>[] results, int count, int start, int height, int width, double px,
         Func<IFrameLocalizer> create, ParallelOptions options)
     {
         try

@@ -1,7 +1,7 @@
 using Perrin.Core.Imaging;
 using Perrin.Core.Randomness;
 
-namespace Perrin.Cli.Demo;
+namespace Perrin.Cli.SelfTest;
 
 /// <summary>
 /// A seeded test movie for exercising the file pipeline: Gaussian spots on a random walk over a flat background

@@ -5,15 +5,15 @@ using Perrin.Core.Tables;
 
 namespace Perrin.Cli.Tests;
 
-public sealed class DemoAndBenchTests
+public sealed class SelfTestAndBenchTests
 {
     [Fact]
-    public void DemoWritesEveryFileAndPassesEveryCheck()
+    public void SelfTestWritesEveryFileAndPassesEveryCheck()
     {
         using var folder = new TempFolder();
-        var output = folder["demo"];
+        var output = folder["selftest"];
 
-        var (code, table, error) = CliHarness.Run("demo", "-o", output, "--frames", "6", "--size", "64", "--spots", "5");
+        var (code, table, error) = CliHarness.Run("selftest", "-o", output, "--frames", "6", "--size", "64", "--spots", "5");
 
         Assert.True(code == 0, error + table);
         Assert.DoesNotContain("FAILED", table, StringComparison.Ordinal);
@@ -30,12 +30,12 @@ public sealed class DemoAndBenchTests
     }
 
     [Fact]
-    public void DemoIsReproducibleForASeed()
+    public void SelfTestIsReproducibleForASeed()
     {
         using var folder = new TempFolder();
-        CliHarness.Run("demo", "-o", folder["a"], "--frames", "3", "--size", "48", "--seed", "5");
-        CliHarness.Run("demo", "-o", folder["b"], "--frames", "3", "--size", "48", "--seed", "5");
-        CliHarness.Run("demo", "-o", folder["c"], "--frames", "3", "--size", "48", "--seed", "6");
+        CliHarness.Run("selftest", "-o", folder["a"], "--frames", "3", "--size", "48", "--seed", "5");
+        CliHarness.Run("selftest", "-o", folder["b"], "--frames", "3", "--size", "48", "--seed", "5");
+        CliHarness.Run("selftest", "-o", folder["c"], "--frames", "3", "--size", "48", "--seed", "6");
         var a = File.ReadAllBytes(Path.Combine(folder["a"], "movie.tif"));
         Assert.Equal(a, File.ReadAllBytes(Path.Combine(folder["b"], "movie.tif")));
         Assert.NotEqual(a, File.ReadAllBytes(Path.Combine(folder["c"], "movie.tif")));

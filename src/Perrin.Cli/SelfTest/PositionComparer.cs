@@ -1,6 +1,6 @@
 using Perrin.Core.Tables;
 
-namespace Perrin.Cli.Demo;
+namespace Perrin.Cli.SelfTest;
 
 /// <summary>Compares localizations by frame and position, bit for bit.</summary>
 internal sealed class PositionComparer : IEqualityComparer<Localization>

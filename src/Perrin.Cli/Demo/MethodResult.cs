@@ -1,0 +1,7 @@
+using Perrin.Analysis.Evaluation;
+using Perrin.Core.Tables;
+
+namespace Perrin.Cli.Demo;
+
+/// <summary>One method's localizations of one movie and their scores against the truth.</summary>
+internal sealed record MethodResult(string Method, double Density, IReadOnlyList<Localization> Localizations, LocalizationScores Scores);
