@@ -77,8 +77,7 @@ internal static class DemoRun
             diffusion.Add(DemoTracking.Truth(movie, scenario));
         }
 
-        var results = new DemoResults(settings, scenario, model, movies, methods, setups, scores, diffusion, classical, TimeSpan.Zero);
-        results = results with { Elapsed = clock.Elapsed };
+        var results = new DemoResults(settings, scenario, model, movies, methods, setups, scores, diffusion, classical, clock.Elapsed);
         DemoReport.Write(settings.Output, results);
         return results;
     }
