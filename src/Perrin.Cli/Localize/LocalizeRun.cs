@@ -160,6 +160,7 @@ internal static class LocalizeRun
             Threshold = threshold,
             Method = model.LabelName == "mask" ? DetectionMethod.ConnectedComponents : DetectionMethod.LocalMaxima,
             Upsampling = model.Upsampling,
+            RefineRadius = model.RefineRadius,
         }, px);
     }
 
