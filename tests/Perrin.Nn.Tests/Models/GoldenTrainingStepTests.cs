@@ -1,4 +1,5 @@
 using Perrin.Core.Randomness;
+using Perrin.Nn.Backends;
 using Perrin.Nn.Layers;
 using Perrin.Nn.Losses;
 using Perrin.Nn.Models;
@@ -30,6 +31,24 @@ public class GoldenTrainingStepTests(ITestOutputHelper log)
         var gc = Golden.GoldenCase.Load("unet_step");
         var config = new UNetConfig { Levels = [4, 8], Bottleneck = 16 };
         Run(gc, ModelFactory.Create(config, new RandomStream(1, 0)), (o, t) => Loss.Bce(o, t));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void BenchUNetStepMatchesPyTorch(int threads)
+    {
+        var previous = Backend.Current;
+        Backend.UseCpu(threads);
+        try
+        {
+            var gc = Golden.GoldenCase.Load("unet_bench_step");
+            Run(gc, ModelFactory.Create(UNetConfig.Bench, new RandomStream(1, 0)), (o, t) => Loss.Bce(o, t));
+        }
+        finally
+        {
+            Backend.Current = previous;
+        }
     }
 
     [Fact]

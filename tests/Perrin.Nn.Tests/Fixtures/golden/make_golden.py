@@ -453,6 +453,11 @@ def all_cases():
     c.append(train_step_case("unet_step", lambda: UNet(levels=(4, 8), bottleneck=16),
                              {"levels": [4, 8], "bottleneck": 16}, (2, 1, 16, 16),
                              lambda: (torch.rand(2, 1, 16, 16) > 0.8).float(), nn.BCELoss))
+    # The bench U-Net at a size whose convolutions take the fast paths (Winograd, direct kernels, batched im2col
+    # weight gradients on the 8 × 8 bottleneck) rather than the small-tensor fallbacks unet_step reaches.
+    c.append(train_step_case("unet_bench_step", lambda: UNet(levels=(16, 32, 64), bottleneck=128),
+                             {"levels": [16, 32, 64], "bottleneck": 128}, (4, 1, 64, 64),
+                             lambda: (torch.rand(4, 1, 64, 64) > 0.8).float(), nn.BCELoss))
     c.append(train_step_case("cnn_step", cnn_bench, {"network": "cnn-bench"}, (4, 1, 51, 51),
                              lambda: torch.rand(4, 2), nn.L1Loss))
     return c
