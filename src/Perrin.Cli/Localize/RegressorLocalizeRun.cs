@@ -13,8 +13,8 @@ namespace Perrin.Cli.Localize;
 /// <summary>
 /// `perrin localize` with a position regressor: one localization per frame. Frames must have the size the network
 /// was trained on (no cropping or tiling, which would move or cut the one particle it expects); each is
-/// standardized as in training, frames go through the network in batches of --batch, and rows are written as they
-/// come. Options of the map path (threshold, iSCAT stages) do not apply and are refused.
+/// standardized as in training, frames go through the network in batches of --batch (each position the mean over
+/// the frame's mirror views, <see cref="DihedralViews"/>), and rows are written as they come. Options of the map path (threshold, iSCAT stages) do not apply and are refused.
 /// </summary>
 internal static class RegressorLocalizeRun
 {

@@ -15,6 +15,9 @@ namespace Perrin.Cli.Localize;
 /// </summary>
 internal sealed class RegressorModel
 {
+    // Bounds the activations of one network pass (64 images of 64×64 take about 17 MB in the first block).
+    private const int MaxImagesPerPass = 64;
+
     private RegressorModel(string path, Cnn network, PositionTarget target, ImageSimulator simulator)
     {
         Path = path;
@@ -93,16 +96,41 @@ internal sealed class RegressorModel
     /// <summary>
     /// Positions in pixels ((0, 0) at the centre of the first pixel) of <paramref name="count"/> frames laid one after
     /// another in <paramref name="frames"/>, already standardized; x and y of frame i go to positions[2i], positions[2i + 1].
+    /// Each position is the mean of the network's estimates on the frame's <see cref="DihedralViews"/>.
     /// </summary>
     public void Predict(ReadOnlySpan<float> frames, int count, Span<double> positions)
     {
+        var plane = Width * Height;
+        var views = DihedralViews.Count(Width, Height);
+        var chunk = Math.Max(1, MaxImagesPerPass / views);
+        var buffer = new float[Math.Min(count, chunk) * views * plane];
         using var scope = GradMode.NoGrad();
-        using var input = Tensor.FromArray(frames[..(count * Width * Height)], count, 1, Height, Width);
-        using var output = Network.Forward(input);
-        var values = output.Span;
-        for (var i = 0; i < count; i++)
+        for (var first = 0; first < count; first += chunk)
         {
-            (positions[2 * i], positions[(2 * i) + 1]) = Target.Decode(values[2 * i], values[(2 * i) + 1]);
+            var n = Math.Min(chunk, count - first);
+            for (var i = 0; i < n; i++)
+            {
+                for (var v = 0; v < views; v++)
+                {
+                    DihedralViews.Write(frames.Slice((first + i) * plane, plane), Width, Height, v, buffer.AsSpan(((i * views) + v) * plane, plane));
+                }
+            }
+
+            using var input = Tensor.FromArray(buffer.AsSpan(0, n * views * plane), n * views, 1, Height, Width);
+            using var output = Network.Forward(input);
+            var values = output.Span;
+            for (var i = 0; i < n; i++)
+            {
+                float u = 0, w = 0;
+                for (var v = 0; v < views; v++)
+                {
+                    var k = 2 * ((i * views) + v);
+                    var (du, dw) = DihedralViews.Back(values[k], values[k + 1], v);
+                    (u, w) = (u + du, w + dw);
+                }
+
+                (positions[2 * (first + i)], positions[(2 * (first + i)) + 1]) = Target.Decode(u / views, w / views);
+            }
         }
     }
 }
