@@ -18,6 +18,22 @@ public sealed class RadialSymmetry : RoiLocalizer
 
     public RadialSymmetryParameters Parameters { get; }
 
+    /// <summary>
+    /// The radial-symmetry centre of one square ROI of <paramref name="size"/>² pixels (rows contiguous), in ROI pixels
+    /// with (0, 0) at the centre of its first pixel; NaN when the ROI is flat. The centre does not change with an
+    /// offset or a gain, so the ROI may be in counts. For callers that choose the ROI themselves.
+    /// </summary>
+    public static (double X, double Y) Centre(ReadOnlySpan<float> roi, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 3);
+        if (roi.Length != size * size)
+        {
+            throw new ArgumentException($"a {size}×{size} ROI needs {size * size} pixels, not {roi.Length}", nameof(roi));
+        }
+
+        return RadialCentre.Locate(roi, size, new double[4 * (size - 1) * (size - 1)]);
+    }
+
     private protected override IRoiFit BeginFrame(int size) => new RadialRoiFit(Parameters.Camera, size);
 
     private static RadialSymmetryParameters Validated(RadialSymmetryParameters parameters)

@@ -19,6 +19,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateNn(console));
         bench.Subcommands.Add(BenchLocateCommand.Create(console));
         bench.Subcommands.Add(BenchLocalizeCommand.Create(console));
+        bench.Subcommands.Add(BenchSingleParticleCommand.Create(console));
         return bench;
     }
 

@@ -10,10 +10,10 @@ internal static class TrainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var recipe = new Argument<string>("recipe") { Description = "The simulation recipe (YAML) whose images and labels (mask, heatmap or density) train the network" };
+        var recipe = new Argument<string>("recipe") { Description = "The simulation recipe (YAML) whose images and labels (mask, heatmap or density; positions for a one-particle CNN regressor) train the network" };
         var output = new Option<string>("--output", "-o") { Description = "The trained model (safetensors, with architecture, normalization and recipe)", Required = true };
-        var model = new Option<string>("--model") { Description = "'unet', or a model configuration file (JSON, type unet)", DefaultValueFactory = _ => "unet" };
-        var levels = new Option<string>("--levels") { Description = "Channels of the U-Net levels, comma separated (bottleneck: twice the last)", DefaultValueFactory = _ => "16,32,64" };
+        var model = new Option<string>("--model") { Description = "'unet' ('cnn' for a positions recipe), or a model configuration file (JSON, type unet, or cnn for positions)", DefaultValueFactory = _ => "unet" };
+        var levels = new Option<string>("--levels") { Description = "Channels of the U-Net levels, comma separated (bottleneck: twice the last); for a positions recipe, of the CNN's convolution blocks", DefaultValueFactory = _ => "16,32,64" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 10 };
         var steps = new Option<int>("--steps") { Description = "Training steps (batches) per epoch", DefaultValueFactory = _ => 100 };
         var batch = new Option<int>("--batch") { Description = "Images per batch", DefaultValueFactory = _ => 8 };

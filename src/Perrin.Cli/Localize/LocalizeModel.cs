@@ -169,7 +169,8 @@ internal sealed class LocalizeModel
         return Math.Max(1, (int)Math.Ceiling(1.5 * sigma));
     }
 
-    private static ImageSimulator Simulator(string path, string? recipeText)
+    /// <summary>The simulator of the recipe a model file records; a missing or unreadable recipe is a <see cref="UserInputException"/>.</summary>
+    internal static ImageSimulator Simulator(string path, string? recipeText)
     {
         if (string.IsNullOrWhiteSpace(recipeText))
         {

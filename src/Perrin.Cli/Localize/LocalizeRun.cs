@@ -37,6 +37,11 @@ internal static class LocalizeRun
             throw new UserInputException($"{request.Output} exists; add --force to replace it");
         }
 
+        if (RegressorModel.TryLoad(request.Model) is { } regressor)
+        {
+            return RegressorLocalizeRun.Run(console, request, regressor, format);
+        }
+
         var model = LocalizeModel.Load(request.Model);
         if (request.Tile % model.SizeMultiple != 0)
         {
@@ -44,7 +49,7 @@ internal static class LocalizeRun
         }
 
         using var reader = MovieFile.OpenReader(request.Movie);
-        var px = PixelSize(console, request, reader, model);
+        var px = PixelSize(console, request, reader, model.RecipePixelSizeNm);
         var threshold = request.Threshold ?? model.DefaultThreshold;
         var decoder = Decoder(model, threshold, px);
         var plan = new PreprocessPlan { PowerNormalize = request.PowerNormalize, DraBatch = request.Dra };
@@ -164,9 +169,9 @@ internal static class LocalizeRun
         }, px);
     }
 
-    private static double PixelSize(CliConsole console, LocalizeRequest request, IFrameReader reader, LocalizeModel model)
+    /// <summary>--pixel-size, else the movie's calibration, else the <paramref name="recipe"/>'s, with a warning when the first two differ from it.</summary>
+    internal static double PixelSize(CliConsole console, LocalizeRequest request, IFrameReader reader, double recipe)
     {
-        var recipe = model.RecipePixelSizeNm;
         double px;
         string source;
         if (request.PixelSizeNm is { } given)

@@ -25,6 +25,11 @@ internal static class TrainingRun
         var recipe = RecipeReader.ReadFile(request.Recipe);
         var seed = request.Seed ?? recipe.Seed;
         var simulator = ImageSimulator.Create(recipe);
+        if (recipe.Labels?.Form == "positions")
+        {
+            return RegressorTraining.Run(console, request, recipe, simulator, seed);
+        }
+
         var form = simulator.Label?.Name;
         if (form is not (LabelNames.Mask or LabelNames.Heatmap or LabelNames.Density))
         {

@@ -19,11 +19,12 @@ internal static class FeatureSchemas
         FieldSchema.Number("angle_rad", ValueRange.Any, "in-plane rotation of the major axis from x"),
         FieldSchema.Number("refractive_index", ValueRange.Positive, "refractive index of the particle"),
         FieldSchema.Number("phase_rad", ValueRange.Any, "iscat: phase of the scattered field relative to the reference"),
+        FieldSchema.Number("snr", ValueRange.Positive, "signal-to-noise ratio the recipe defines and derives photons from in an expression; rendering does not read it"),
     ];
 
     private static readonly Dictionary<string, SectionSchema> Schemas = new(StringComparer.Ordinal)
     {
-        ["point_emitter"] = Make("point_emitter", "photons", "sigma_nm", "intensity", "phase_rad"),
+        ["point_emitter"] = Make("point_emitter", "photons", "sigma_nm", "intensity", "phase_rad", "snr"),
         ["sphere"] = Make("sphere", "radius_nm", "refractive_index", "intensity", "photons"),
         ["mie_sphere"] = Make("mie_sphere", "radius_nm", "refractive_index"),
         ["ellipse"] = Make("ellipse", "radius_nm", "minor_radius_nm", "angle_rad", "intensity", "photons"),

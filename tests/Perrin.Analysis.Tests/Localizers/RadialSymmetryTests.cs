@@ -65,4 +65,24 @@ public sealed class RadialSymmetryTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>("pixelSizeNm", () => radial.Locate(new ImageFrame(new float[4], 2, 2), 0, double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>("RoiRadiusPx", () => new RadialSymmetry(new RadialSymmetryParameters { RoiRadiusPx = 1 }));
     }
+
+    [Fact]
+    public void CentreOfAGivenRoiMatchesTheLocalizerAndIgnoresOffsetAndGain()
+    {
+        var frame = NoiselessSpot.Render(9, 4.3, 3.8, 3000, 4, 1.3);
+        var (x, y) = RadialSymmetry.Centre(frame, 9);
+        var l = Assert.Single(new RadialSymmetry().Locate(NoiselessSpot.Frame(9, 4.3, 3.8, 3000, 4, 1.3), 0, Px));
+        Assert.Equal((l.X / Px) - 0.5, x, 9);
+        Assert.Equal((l.Y / Px) - 0.5, y, 9);
+        Assert.InRange(x, 4.25, 4.35);
+        Assert.InRange(y, 3.75, 3.85);
+
+        var counts = frame.Select(v => (3 * v) + 100).ToArray();
+        var (cx, cy) = RadialSymmetry.Centre(counts, 9);
+        Assert.Equal(x, cx, 4);
+        Assert.Equal(y, cy, 4);
+        Assert.True(double.IsNaN(RadialSymmetry.Centre(new float[25], 5).X));
+        Assert.Throws<ArgumentException>("roi", () => RadialSymmetry.Centre(new float[24], 5));
+        Assert.Throws<ArgumentOutOfRangeException>("size", () => RadialSymmetry.Centre(new float[4], 2));
+    }
 }

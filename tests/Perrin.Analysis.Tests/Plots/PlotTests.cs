@@ -121,4 +121,31 @@ public sealed class PlotTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void SeriesPlotDrawsEachSeriesWithMarkersAndALegendOnLogAxes()
+    {
+        double[] snr = [2, 3, 5, 10, 20];
+        var doc = Parse(SeriesPlot.Render("RMSE against SNR", "SNR", "RMSE (nm)",
+        [
+            new PlotSeries("CNN", snr, [40, 30, 20, 12, 8], "red"),
+            new PlotSeries("radial", snr, [800, 300, double.NaN, 15, 8], "blue"),
+        ], logX: true, logY: true));
+
+        var lines = WithClass(doc, "series").ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(5, ((string)lines[0].Attribute("points")!).Split(' ').Length);
+        Assert.Equal(4, ((string)lines[1].Attribute("points")!).Split(' ').Length);
+        Assert.Equal(9, WithClass(doc, "marker").Count());
+        Assert.Equal(["CNN", "radial"], WithClass(doc, "legend").Where(e => e.Name == Svg + "text").Select(e => e.Value));
+        var labels = WithClass(doc, "tick-label").Select(e => e.Value).ToList();
+        Assert.Contains("1", labels);
+        Assert.Contains("1000", labels);
+
+        // A larger RMSE is drawn higher on the page, and SNR grows to the right.
+        var first = ((string)lines[0].Attribute("points")!).Split(' ').Select(p => p.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        Assert.True(first[0][1] > 0 && first[0][1] < first[4][1]);
+        Assert.True(first[0][0] < first[4][0]);
+        Assert.Throws<ArgumentException>("series", () => SeriesPlot.Render("t", "x", "y", [new PlotSeries("bad", [1, 2], [1], "red")]));
+    }
 }

@@ -113,7 +113,7 @@ public sealed class LocalizeCommandTests
         Refused(["localize", folder["bad.safetensors"], movie, "-o", folder["a.csv"]], "bad.safetensors");
         var cnn = new CnnConfig();
         ModelStore.Save(folder["cnn.safetensors"], ModelFactory.Create(cnn, new RandomStream(1, 0)), cnn);
-        Refused(["localize", folder["cnn.safetensors"], movie, "-o", folder["a.csv"]], "image-to-image");
+        Refused(["localize", folder["cnn.safetensors"], movie, "-o", folder["a.csv"]], "input normalization");
         var cells = folder["cells.safetensors"];
         var unet = new UNetConfig { Levels = [4], Bottleneck = 8 };
         ModelStore.Save(cells, ModelFactory.Create(unet, new RandomStream(1, 0)), unet, SimulationDataSource.Normalization, File.ReadAllText(CellRecipe(folder)));

@@ -23,6 +23,8 @@ public class ExpressionTests
     [InlineData("exp(log(5))", 5)]
     [InlineData("sin(pi / 2) + cos(0)", 2)]
     [InlineData("2 * pi", 2 * Math.PI)]
+    [InlineData("erf(0.5) + erf(-0.5) + erf(0)", 0)]
+    [InlineData("erf(1)", 0.8427007929497149)]
     public void ArithmeticFollowsTheUsualPrecedence(string text, double expected)
     {
         Assert.Equal(expected, Expression.Parse(text).Evaluate([]), 12);
@@ -43,7 +45,7 @@ public class ExpressionTests
     [InlineData("(1 + 2", "')' was expected at the end of the expression")]
     [InlineData("1 2", "an operator or the end of the expression was expected at character 3")]
     [InlineData("1 $ 2", "unexpected character '$' at character 3 of the expression")]
-    [InlineData("foo(2)", "unknown function 'foo' at character 1 of the expression; known: sqrt, exp, log, sin, cos, abs, min, max (and the constant pi)")]
+    [InlineData("foo(2)", "unknown function 'foo' at character 1 of the expression; known: sqrt, exp, log, sin, cos, abs, erf, min, max (and the constant pi)")]
     [InlineData("sqrt(1, 2)", "sqrt at character 1 of the expression takes 1 argument, not 2")]
     [InlineData("max(1)", "max at character 1 of the expression takes at least 2 arguments, not 1")]
     [InlineData("2 * sqrt", "the function sqrt at character 5 of the expression needs its argument in parentheses")]

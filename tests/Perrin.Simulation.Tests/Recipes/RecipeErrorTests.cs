@@ -33,7 +33,7 @@ public class RecipeErrorTests
         { "    photons: 1000", "    photons: \"= 2 * xx\"", 13, 14, "sample[0].photons", "sample[0].photons refers to sample[0].xx, which is not a property (did you mean sample[0].x?); its siblings are count, x" },
         { "    x: { uniform: [0, 64] }", "    x: { unifrom: [0, 64] }", 12, 10, "sample[0].x", "sample[0].x: unknown distribution 'unifrom' (did you mean uniform?); known: uniform, normal, log_uniform, choice, poisson, integer_uniform" },
         { "  - feature: point_emitter", "  - feature: point_emiter", 10, 14, "sample[0].feature", "sample[0].feature = point_emiter is not a feature type (did you mean point_emitter?); known: point_emitter, sphere, mie_sphere, ellipse, ellipsoid, cell" },
-        { "    photons: 1000", "    radius_nm: 1000", 13, 5, "sample[0].radius_nm", "unknown field sample[0].radius_nm; sample[0] allows feature, count, x, y, z, photons, sigma_nm, intensity, phase_rad" },
+        { "    photons: 1000", "    radius_nm: 1000", 13, 5, "sample[0].radius_nm", "unknown field sample[0].radius_nm; sample[0] allows feature, count, x, y, z, photons, sigma_nm, intensity, phase_rad, snr" },
         { "image: { width: 64, height: 64 }", "image: { width: 64, height: 0 }", 2, 29, "image.height", "image.height = 0 must be an integer in [1, 16384]" },
         { "  modality: fluorescence", "  modality: confocal", 4, 13, "optics.modality", "optics.modality = confocal must be one of fluorescence, brightfield, holography, iscat, darkfield" },
         { "    count: 5", "    count: { uniform: [1, 5] }", 11, 12, "sample[0].count", "sample[0].count = { uniform: [1, 5] } draws non-integers, but it must be an integer in [0, 10000000]: use integer_uniform, poisson or choice" },

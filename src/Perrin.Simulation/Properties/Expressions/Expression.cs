@@ -1,3 +1,5 @@
+using Perrin.Core.Maths;
+
 namespace Perrin.Simulation.Properties.Expressions;
 
 /// <summary>
@@ -55,6 +57,7 @@ public sealed class Expression
                 case OpCode.Sin:
                 case OpCode.Cos:
                 case OpCode.Abs:
+                case OpCode.Erf:
                     stack[top] = Apply(instruction.Op, stack[top]);
                     break;
                 default:
@@ -90,6 +93,7 @@ public sealed class Expression
         OpCode.Log => Math.Log(x),
         OpCode.Sin => Math.Sin(x),
         OpCode.Cos => Math.Cos(x),
+        OpCode.Erf => ErrorFunction.Erf(x),
         _ => Math.Abs(x),
     };
 

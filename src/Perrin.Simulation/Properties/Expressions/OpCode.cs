@@ -16,6 +16,7 @@ internal enum OpCode
     Sin,
     Cos,
     Abs,
+    Erf,
     Min,
     Max,
 }
