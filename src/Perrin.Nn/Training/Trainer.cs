@@ -22,6 +22,7 @@ public sealed class Trainer
     private readonly IDataSource _source;
     private readonly TrainerOptions _options;
     private readonly LearningRateSchedule? _schedule;
+    private readonly double _baseRate;
     private TrainerState _state = TrainerState.Start;
     private MetricsLog? _metrics;
 
@@ -46,6 +47,7 @@ public sealed class Trainer
         _source = source;
         _options = options;
         _schedule = schedule;
+        _baseRate = optimizer.LearningRate;
     }
 
     /// <summary>Completed epochs.</summary>
@@ -92,6 +94,7 @@ public sealed class Trainer
         for (var epoch = _state.Epoch; epoch < o.Epochs; epoch++)
         {
             _schedule?.Apply(_optimizer);
+            var epochRate = _schedule?.Rate ?? _baseRate;
             var epochStart = clock.Elapsed;
             double sum = 0;
             for (var s = 0; s < o.StepsPerEpoch; s++)
@@ -99,6 +102,7 @@ public sealed class Trainer
                 if (cancellation.IsCancellationRequested)
                     return End(TrainingOutcome.Cancelled, $"cancelled during epoch {epoch + 1}; {LastGood()}");
                 var step = _state.Step + 1;
+                if (o.WarmupSteps > 0) _optimizer.LearningRate = epochRate * Math.Min(1.0, (double)step / o.WarmupSteps);
                 var (loss, problem) = TrainStep(stream);
                 if (problem is not null)
                     return End(TrainingOutcome.Diverged, $"training diverged at step {step} (epoch {epoch + 1}, step {s + 1} of {o.StepsPerEpoch}): {problem}; {LastGood()}");
