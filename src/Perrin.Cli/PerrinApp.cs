@@ -17,6 +17,7 @@ internal static class PerrinApp
             DemoCommand.Create(console),
             BenchCommand.Create(console),
             TrainCommand.Create(console),
+            RecipesCommand.Create(console),
             ModelCommand.Create(console),
             MsdCommand.Create(console),
             EvaluateCommand.Create(console),

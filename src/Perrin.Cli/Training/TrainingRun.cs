@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perrin.Cli.Console;
+using Perrin.Cli.Recipes;
 using Perrin.Core.Randomness;
 using Perrin.Nn.Layers;
 using Perrin.Nn.Losses;
@@ -22,7 +23,7 @@ internal static class TrainingRun
 {
     public static int Run(CliConsole console, TrainRequest request)
     {
-        var recipe = RecipeReader.ReadFile(request.Recipe);
+        var recipe = RecipeSource.Read(request.Recipe);
         var settings = TrainingSettings.Resolve(request, recipe.Training);
         var seed = request.Seed ?? recipe.Seed;
         var simulator = ImageSimulator.Create(recipe);
