@@ -20,6 +20,8 @@ internal static class TrainCommand
         var lr = new Option<double?>("--lr") { Description = "Adam learning rate [training.lr; default 1e-3]" };
         var schedule = new Option<string?>("--schedule") { Description = "Learning rate per epoch: constant, or cosine from --lr to 0 over the epochs [training.schedule; default constant]" };
         var warmup = new Option<int?>("--warmup-steps") { Description = "Steps over which the rate rises linearly to the schedule's [training.warmup_steps; default 0]" };
+        var pool = new Option<int?>("--pool") { Description = "Keep a replay pool of this many simulated samples and draw batches from it, each sample randomly flipped or transposed (for recipes slower to simulate than a step) [training.pool; default: none, every batch simulated anew]" };
+        var refresh = new Option<int?>("--refresh") { Description = "Pool samples replaced by newly simulated ones before each step [training.refresh; default 1]" };
         var loss = new Option<string?>("--loss") { Description = "auto (bce for masks, mse otherwise), bce, mse or l1 [training.loss; default auto]" };
         var seed = new Option<ulong?>("--seed") { Description = "Seed to use instead of the recipe's (fixes weights, data and order)" };
         var threads = new Option<int>("--threads") { Description = "Compute threads (the result depends on the seed and this number only)", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -32,7 +34,7 @@ internal static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint (same recipe, seed, batch and steps)" };
         var command = new Command("train", "Train a U-Net on images simulated on the fly from a recipe, with checkpoints, resume and a training curve")
         {
-            recipe, output, model, levels, epochs, steps, batch, lr, schedule, warmup, loss, seed, threads, workers, validation, patience, clip, checkpoint, metrics, resume,
+            recipe, output, model, levels, epochs, steps, batch, lr, schedule, warmup, pool, refresh, loss, seed, threads, workers, validation, patience, clip, checkpoint, metrics, resume,
         };
         command.SetAction(parse => CommandRunner.Run(console, () =>
         {
@@ -59,6 +61,8 @@ internal static class TrainCommand
             {
                 Schedule = parse.GetValue(schedule),
                 WarmupSteps = parse.GetValue(warmup),
+                Pool = parse.GetValue(pool),
+                Refresh = parse.GetValue(refresh),
             };
             Check(request);
             return TrainingRun.Run(console, request);

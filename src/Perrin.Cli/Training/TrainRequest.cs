@@ -27,4 +27,8 @@ internal sealed record TrainRequest(
     public string? Schedule { get; init; }
 
     public int? WarmupSteps { get; init; }
+
+    public int? Pool { get; init; }
+
+    public int? Refresh { get; init; }
 }

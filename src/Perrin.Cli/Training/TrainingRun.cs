@@ -62,6 +62,8 @@ internal static class TrainingRun
                 BatchSize = settings.Batch,
                 ValidationBatches = settings.ValidationBatches,
                 WarmupSteps = settings.WarmupSteps,
+                // Masks, heatmaps and densities (the only labels trained here) are plane maps that flip with the image.
+                Pool = settings.Pool is { } size ? new ReplayPoolOptions(size, settings.Refresh, TransformTargets: true) : null,
                 Seed = seed,
                 Threads = request.Threads,
                 DataWorkers = request.Workers,
@@ -76,6 +78,11 @@ internal static class TrainingRun
                     report(p.Step);
                 }),
             };
+            if (settings.Pool is { } poolSize)
+            {
+                describe($"simulating the replay pool ({poolSize} samples)");
+            }
+
             var trainer = new Trainer(model, optimizer, loss.Function, source, options, schedule);
             if (request.Resume)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perrin.Nn.Training;
 using Perrin.Simulation.Properties;
 using Perrin.Simulation.Recipes;
 
@@ -21,13 +22,20 @@ internal sealed record TrainingSettings(
     int WarmupSteps,
     int ValidationBatches,
     float? ClipNorm,
-    int? Patience)
+    int? Patience,
+    int? Pool,
+    int Refresh)
 {
     public const string MetadataPrefix = "perrin.training.";
 
     public static TrainingSettings Resolve(TrainRequest request, RecipeTraining? recipe)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Refresh is not null && (request.Pool ?? recipe?.Pool) is null)
+        {
+            throw new UserInputException("--refresh replaces samples of the replay pool; give --pool (or training.pool) too");
+        }
+
         var settings = new TrainingSettings(
             request.Model ?? recipe?.Model ?? "unet",
             request.Levels ?? recipe?.Levels ?? [16, 32, 64],
@@ -40,7 +48,9 @@ internal sealed record TrainingSettings(
             request.WarmupSteps ?? recipe?.WarmupSteps ?? 0,
             request.ValidationBatches ?? recipe?.ValidationBatches ?? 2,
             request.ClipNorm ?? (float?)recipe?.ClipNorm,
-            request.Patience ?? recipe?.Patience);
+            request.Patience ?? recipe?.Patience,
+            request.Pool ?? recipe?.Pool,
+            request.Refresh ?? recipe?.Refresh ?? 1);
         settings.Check();
         return settings;
     }
@@ -64,6 +74,12 @@ internal sealed record TrainingSettings(
         };
         if (ClipNorm is { } clip) entries["clip_norm"] = clip.ToString("R", c);
         if (Patience is { } patience) entries["patience"] = patience.ToString(c);
+        if (Pool is { } pool)
+        {
+            entries["pool"] = pool.ToString(c);
+            entries["refresh"] = Refresh.ToString(c);
+        }
+
         return entries.ToDictionary(e => MetadataPrefix + e.Key, e => e.Value);
     }
 
@@ -85,6 +101,12 @@ internal sealed record TrainingSettings(
         };
         if (ClipNorm is { } clip) entries.Add(new("clip_norm", (double)clip));
         if (Patience is { } patience) entries.Add(new("patience", patience));
+        if (Pool is { } pool)
+        {
+            entries.Add(new("pool", pool));
+            entries.Add(new("refresh", Refresh));
+        }
+
         return new RecipeTraining(new PropertyMap(entries));
     }
 
@@ -103,6 +125,11 @@ internal sealed record TrainingSettings(
         if (ValidationBatches is < 0 or > 10_000 || WarmupSteps < 0 || Patience is < 1 || ClipNorm is { } c && !(c > 0))
         {
             throw new UserInputException("--validation-batches must be 0–10000, --warmup-steps at least 0, --patience at least 1 and --clip-norm positive");
+        }
+
+        if (Pool is < 1 or > ReplayPoolOptions.MaxSize || Refresh < 0 || Refresh > (Pool ?? int.MaxValue))
+        {
+            throw new UserInputException($"--pool (training.pool) must be 1–{ReplayPoolOptions.MaxSize} and --refresh (training.refresh) 0 to the pool size; got pool {Pool}, refresh {Refresh}");
         }
 
         if (Levels.Count is < 1 or > 8 || Levels.Any(l => l is < 1 or > 4096))

@@ -86,9 +86,7 @@ public sealed class Trainer
         using var validation = o.ValidationBatches > 0 ? ValidationSet.Draw(_source, o.ValidationBatches, o.BatchSize, o.Seed) : null;
         var totalSteps = (long)o.Epochs * o.StepsPerEpoch;
         var firstStep = _state.Step;
-        using IBatchStream stream = o.DataWorkers > 0
-            ? new BufferedDataSource(_source, o.BatchSize, o.Seed, firstStep, Math.Max(0, totalSteps - firstStep), o.BufferCapacity, o.DataWorkers)
-            : new SequentialBatchStream(_source, o.BatchSize, o.Seed, firstStep);
+        using var stream = BatchStream(firstStep, Math.Max(0, totalSteps - firstStep));
         var clock = Stopwatch.StartNew();
         _model.Train();
         for (var epoch = _state.Epoch; epoch < o.Epochs; epoch++)
@@ -130,6 +128,16 @@ public sealed class Trainer
                 return End(TrainingOutcome.EarlyStopped, $"stopped early after epoch {epoch + 1}: no improvement on {Text(_state.BestLoss)} for {patience} epochs");
         }
         return End(TrainingOutcome.Completed, $"completed {_state.Epoch} epochs ({_state.Step} steps); best loss {Text(_state.BestLoss)}");
+    }
+
+    private IBatchStream BatchStream(long firstStep, long steps)
+    {
+        var o = _options;
+        if (o.Pool is { } pool)
+            return new ReplayPoolStream(_source, pool, o.BatchSize, o.Seed, firstStep, steps, o.DataWorkers, Math.Max(o.BufferCapacity * Math.Max(1, pool.Refresh), 2 * o.DataWorkers));
+        return o.DataWorkers > 0
+            ? new BufferedDataSource(_source, o.BatchSize, o.Seed, firstStep, steps, o.BufferCapacity, o.DataWorkers)
+            : new SequentialBatchStream(_source, o.BatchSize, o.Seed, firstStep);
     }
 
     /// <summary>One optimizer step; returns the loss, or what was not finite (and then leaves the parameters untouched).</summary>

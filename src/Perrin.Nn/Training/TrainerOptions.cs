@@ -30,6 +30,9 @@ public sealed record TrainerOptions
     /// </summary>
     public int WarmupSteps { get; init; }
 
+    /// <summary>Draw batches from a replay pool of simulated samples instead of making each batch anew (null: no pool).</summary>
+    public ReplayPoolOptions? Pool { get; init; }
+
     /// <summary>Clips the global gradient norm to this (null: no clipping).</summary>
     public float? ClipNorm { get; init; }
 
@@ -60,6 +63,7 @@ public sealed record TrainerOptions
         Positive(BufferCapacity, nameof(BufferCapacity));
         if (ValidationBatches < 0 || DataWorkers < 0 || WarmupSteps < 0)
             throw new ArgumentException($"TrainerOptions: ValidationBatches ({ValidationBatches}), DataWorkers ({DataWorkers}) and WarmupSteps ({WarmupSteps}) must not be negative.");
+        Pool?.Validate();
         if (ClipNorm is { } n && !(n > 0f)) throw new ArgumentException($"TrainerOptions: ClipNorm {n} must be positive.");
         if (ClipValue is { } v && !(v > 0f)) throw new ArgumentException($"TrainerOptions: ClipValue {v} must be positive.");
         if (EarlyStoppingPatience is < 1) throw new ArgumentException($"TrainerOptions: EarlyStoppingPatience {EarlyStoppingPatience} must be at least 1.");
