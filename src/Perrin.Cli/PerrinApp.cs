@@ -18,6 +18,7 @@ internal static class PerrinApp
             BenchCommand.Create(console),
             TrainCommand.Create(console),
             RecipesCommand.Create(console),
+            PlotMetricsCommand.Create(console),
             ModelCommand.Create(console),
             MsdCommand.Create(console),
             EvaluateCommand.Create(console),

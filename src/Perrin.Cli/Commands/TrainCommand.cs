@@ -30,7 +30,7 @@ internal static class TrainCommand
         var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better validation loss [training.patience]" };
         var clip = new Option<float?>("--clip-norm") { Description = "Clip the global gradient norm to this value [training.clip_norm]" };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint written every epoch (default: OUTPUT.ckpt.safetensors)" };
-        var metrics = new Option<string?>("--metrics") { Description = "Metrics table, one row per epoch (default: OUTPUT.metrics.csv)" };
+        var metrics = new Option<string?>("--metrics") { Description = "Metrics table, one row per epoch (default: OUTPUT.metrics.csv); the training curve is drawn from it after every epoch to OUTPUT.curve.svg and .png" };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint (same recipe, seed, batch and steps)" };
         var command = new Command("train", "Train a U-Net on images simulated on the fly from a recipe, with checkpoints, resume and a training curve")
         {
@@ -63,6 +63,7 @@ internal static class TrainCommand
                 WarmupSteps = parse.GetValue(warmup),
                 Pool = parse.GetValue(pool),
                 Refresh = parse.GetValue(refresh),
+                Curve = StemOf(outputPath) + ".curve.svg",
             };
             Check(request);
             return TrainingRun.Run(console, request);

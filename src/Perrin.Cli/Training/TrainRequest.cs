@@ -31,4 +31,7 @@ internal sealed record TrainRequest(
     public int? Pool { get; init; }
 
     public int? Refresh { get; init; }
+
+    /// <summary>The training curve, SVG; a PNG of it goes next to it.</summary>
+    public string Curve { get; init; } = "curve.svg";
 }

@@ -53,6 +53,7 @@ internal static class TrainingRun
         var total = (long)settings.Epochs * settings.Steps;
         TrainingResult result = null!;
         var status = "";
+        var validation = "–";
         ProgressScope.RunWithStatus(console, $"train {Path.GetFileName(request.Recipe)}", total, (report, describe) =>
         {
             var options = new TrainerOptions
@@ -73,10 +74,15 @@ internal static class TrainingRun
                 MetricsPath = request.Metrics,
                 Progress = new Progress(p =>
                 {
-                    status = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{settings.Epochs} loss {p.Loss:G4} ETA {p.Remaining:hh\\:mm\\:ss}");
+                    status = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{settings.Epochs} loss {p.Loss:G4} val {validation} ETA {p.Remaining:hh\\:mm\\:ss}");
                     describe(status);
                     report(p.Step);
                 }),
+                EpochEnded = m =>
+                {
+                    validation = double.IsNaN(m.ValidationLoss) ? "n/a" : m.ValidationLoss.ToString("G4", CultureInfo.InvariantCulture);
+                    TrainingCurve.Write(request.Metrics, request.Curve, $"{Path.GetFileName(request.Output)}: {Path.GetFileName(request.Recipe)}");
+                },
             };
             if (settings.Pool is { } poolSize)
             {
@@ -121,7 +127,7 @@ internal static class TrainingRun
         var recorded = recipe with { Training = used.ToRecipeSection("unet", config.Levels) };
         ModelStore.Save(request.Output, model, config, SimulationDataSource.Normalization, RecipeWriter.Write(recorded), metadata);
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{request.Recipe} → {request.Output}: {result.Outcome}, {result.Epochs} epochs, {result.Steps} steps, best validation {loss.Name} {result.BestLoss:G4}; {model.ParameterCount()} parameters; metrics {request.Metrics}, checkpoint {request.Checkpoint}"));
+            $"{request.Recipe} → {request.Output}: {result.Outcome}, {result.Epochs} epochs, {result.Steps} steps, best validation {loss.Name} {result.BestLoss:G4}; {model.ParameterCount()} parameters; metrics {request.Metrics}, curve {request.Curve}, checkpoint {request.Checkpoint}"));
         return ExitCodes.Ok;
     }
 

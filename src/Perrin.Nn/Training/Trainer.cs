@@ -123,7 +123,9 @@ public sealed class Trainer
             };
             _schedule?.Step(monitored);
             if (o.CheckpointPath is { } checkpoint) Checkpoint.Save(checkpoint, _model, _optimizer, _schedule, _state, o);
-            _metrics?.Add(new EpochMetrics(epoch + 1, _state.Step, trainLoss, validationLoss, rate, (clock.Elapsed - epochStart).TotalSeconds));
+            var metrics = new EpochMetrics(epoch + 1, _state.Step, trainLoss, validationLoss, rate, (clock.Elapsed - epochStart).TotalSeconds);
+            _metrics?.Add(metrics);
+            o.EpochEnded?.Invoke(metrics);
             if (o.EarlyStoppingPatience is { } patience && _state.EpochsWithoutImprovement >= patience)
                 return End(TrainingOutcome.EarlyStopped, $"stopped early after epoch {epoch + 1}: no improvement on {Text(_state.BestLoss)} for {patience} epochs");
         }

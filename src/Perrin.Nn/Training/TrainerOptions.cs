@@ -51,6 +51,9 @@ public sealed record TrainerOptions
     /// <summary>Where the per-epoch metrics CSV is written (null: none).</summary>
     public string? MetricsPath { get; init; }
 
+    /// <summary>Told after every epoch, once its checkpoint and metrics row are written.</summary>
+    public Action<EpochMetrics>? EpochEnded { get; init; }
+
     /// <summary>Told after every step.</summary>
     public IProgress<TrainingProgress>? Progress { get; init; }
 
