@@ -117,14 +117,14 @@ internal static class TrainingRun
             return ExitCodes.UserError;
         }
 
-        var used = settings with { Loss = loss.Name };
+        var used = settings with { Loss = loss.Name, Levels = config.Levels };
         var metadata = new Dictionary<string, string>(used.Metadata())
         {
             ["perrin.training.seed"] = seed.ToString(CultureInfo.InvariantCulture),
             ["perrin.training.steps"] = result.Steps.ToString(CultureInfo.InvariantCulture),
             ["perrin.training.best_validation_loss"] = result.BestLoss.ToString("R", CultureInfo.InvariantCulture),
         };
-        var recorded = recipe with { Training = used.ToRecipeSection("unet", config.Levels) };
+        var recorded = recipe with { Training = used.ToRecipeSection("unet") };
         ModelStore.Save(request.Output, model, config, SimulationDataSource.Normalization, RecipeWriter.Write(recorded), metadata);
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{request.Recipe} → {request.Output}: {result.Outcome}, {result.Epochs} epochs, {result.Steps} steps, best validation {loss.Name} {result.BestLoss:G4}; {model.ParameterCount()} parameters; metrics {request.Metrics}, curve {request.Curve}, checkpoint {request.Checkpoint}"));

@@ -83,13 +83,12 @@ internal sealed record TrainingSettings(
         return entries.ToDictionary(e => MetadataPrefix + e.Key, e => e.Value);
     }
 
-    /// <summary>The recipe's training section these settings amount to; <paramref name="model"/> and <paramref name="levels"/> are what was built.</summary>
-    public RecipeTraining ToRecipeSection(string model, IReadOnlyList<int> levels)
+    /// <summary>The recipe's training section these settings amount to; <paramref name="model"/> names the kind of network built.</summary>
+    public RecipeTraining ToRecipeSection(string model)
     {
         var entries = new List<KeyValuePair<string, PropertySpec>>
         {
             new("model", Spec.Text(model)),
-            new("levels", new ConstantSpec(PropertyValue.Of(levels.Select(l => PropertyValue.Of(l))))),
             new("loss", Spec.Text(Loss)),
             new("epochs", Epochs),
             new("steps", Steps),
@@ -99,6 +98,12 @@ internal sealed record TrainingSettings(
             new("warmup_steps", WarmupSteps),
             new("validation_batches", ValidationBatches),
         };
+        // A network from a configuration file may have levels beyond what a recipe states; its architecture is in the file anyway.
+        if (LevelsFitARecipe)
+        {
+            entries.Insert(1, new("levels", new ConstantSpec(PropertyValue.Of(Levels.Select(l => PropertyValue.Of(l))))));
+        }
+
         if (ClipNorm is { } clip) entries.Add(new("clip_norm", (double)clip));
         if (Patience is { } patience) entries.Add(new("patience", patience));
         if (Pool is { } pool)
@@ -109,6 +114,8 @@ internal sealed record TrainingSettings(
 
         return new RecipeTraining(new PropertyMap(entries));
     }
+
+    private bool LevelsFitARecipe => Levels.Count is >= 1 and <= 8 && Levels.All(l => l is >= 1 and <= 4096);
 
     private void Check()
     {
@@ -132,7 +139,7 @@ internal sealed record TrainingSettings(
             throw new UserInputException($"--pool (training.pool) must be 1–{ReplayPoolOptions.MaxSize} and --refresh (training.refresh) 0 to the pool size; got pool {Pool}, refresh {Refresh}");
         }
 
-        if (Levels.Count is < 1 or > 8 || Levels.Any(l => l is < 1 or > 4096))
+        if (!LevelsFitARecipe)
         {
             throw new UserInputException($"levels {string.Join(',', Levels)}: expected 1 to 8 channel counts between 1 and 4096");
         }
