@@ -18,6 +18,8 @@ internal static class PerrinApp
             SelfTestCommand.Create(console),
             BenchCommand.Create(console),
             TrainCommand.Create(console),
+            RecipesCommand.Create(console),
+            PlotMetricsCommand.Create(console),
             ModelCommand.Create(console),
             MsdCommand.Create(console),
             EvaluateCommand.Create(console),

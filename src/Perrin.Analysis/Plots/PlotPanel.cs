@@ -41,7 +41,7 @@ public sealed class PlotPanel
     private double Width { get; }
 
     /// <summary>Draws the box, grid, ticks, labels and titles for <paramref name="x"/> and <paramref name="y"/>.</summary>
-    public void DrawAxes(SvgDocument svg, PlotAxis x, PlotAxis y, string xTitle, string yTitle, string title)
+    public void DrawAxes(IPlotCanvas svg, PlotAxis x, PlotAxis y, string xTitle, string yTitle, string title)
     {
         ArgumentNullException.ThrowIfNull(svg);
         ArgumentNullException.ThrowIfNull(x);

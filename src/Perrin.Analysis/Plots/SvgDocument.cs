@@ -8,7 +8,7 @@ namespace Perrin.Analysis.Plots;
 /// A minimal SVG 1.1 writer: lines, polylines, rectangles and text on a white page, coordinates in pixels from the
 /// top-left corner. Text is escaped, numbers are written with invariant culture, so the output is well-formed XML.
 /// </summary>
-public sealed class SvgDocument
+public sealed class SvgDocument : IPlotCanvas
 {
     private readonly StringBuilder _body = new();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perrin.Cli.Console;
+using Perrin.Cli.Recipes;
 using Perrin.Core.Imaging;
 using Perrin.Core.IO.Tiff;
 using Perrin.Core.Tables;
@@ -25,7 +26,7 @@ internal static class MovieSimulation
 
     public static void Run(CliConsole console, SimulateRequest request)
     {
-        var recipe = RecipeReader.ReadFile(request.Recipe);
+        var recipe = RecipeSource.Read(request.Recipe);
         if (request.Seed is { } seed)
         {
             recipe = recipe with { Seed = seed };

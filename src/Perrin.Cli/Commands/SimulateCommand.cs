@@ -10,7 +10,7 @@ internal static class SimulateCommand
 
     public static Command Create(CliConsole console)
     {
-        var recipe = new Argument<string>("recipe") { Description = "The simulation recipe (YAML)" };
+        var recipe = new Argument<string>("recipe") { Description = "The simulation recipe: a YAML file, or the name of a built-in one (perrin recipes)" };
         var count = new Option<int>("--count", "-n") { Description = "Number of samples (frames) to simulate; for a movie recipe (dynamics) with dynamics.frames, the number of movies, each that many frames long, written one after another", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output", "-o") { Description = "The movie to write (float32 TIFF, calibrated)", Required = true };
         var truth = new Option<string?>("--truth") { Description = "Write the ground truth as a ThunderSTORM table (nm, 1-based frames)" };

@@ -10,27 +10,31 @@ internal static class TrainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var recipe = new Argument<string>("recipe") { Description = "The simulation recipe (YAML) whose images and labels (mask, heatmap or density; positions for a one-particle CNN regressor) train the network" };
-        var output = new Option<string>("--output", "-o") { Description = "The trained model (safetensors, with architecture, normalization and recipe)", Required = true };
-        var model = new Option<string>("--model") { Description = "'unet' ('cnn' for a positions recipe), or a model configuration file (JSON, type unet, or cnn for positions)", DefaultValueFactory = _ => "unet" };
-        var levels = new Option<string>("--levels") { Description = "Channels of the U-Net levels, comma separated (bottleneck: twice the last); for a positions recipe, of the CNN's convolution blocks", DefaultValueFactory = _ => "16,32,64" };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 10 };
-        var steps = new Option<int>("--steps") { Description = "Training steps (batches) per epoch", DefaultValueFactory = _ => 100 };
-        var batch = new Option<int>("--batch") { Description = "Images per batch", DefaultValueFactory = _ => 8 };
-        var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
-        var loss = new Option<string>("--loss") { Description = "auto (bce for masks, mse otherwise), bce, mse or l1", DefaultValueFactory = _ => "auto" };
+        var recipe = new Argument<string>("recipe") { Description = "The recipe (YAML file, or the name of a built-in one) whose images and labels (mask, heatmap or density; positions for a one-particle CNN regressor) train the network and whose training section sets the options not given here" };
+        var output = new Option<string>("--output", "-o") { Description = "The trained model (safetensors, with architecture, normalization, recipe and training settings)", Required = true };
+        var model = new Option<string?>("--model") { Description = "'unet' ('cnn' for a positions recipe), or a model configuration file (JSON, type unet, or cnn for positions) [training.model; default unet]" };
+        var levels = new Option<string?>("--levels") { Description = "Channels of the U-Net levels, comma separated (bottleneck: twice the last); for a positions recipe, of the CNN's convolution blocks [training.levels; default 16,32,64]" };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs [training.epochs; default 10]" };
+        var steps = new Option<int?>("--steps") { Description = "Training steps (batches) per epoch [training.steps; default 100]" };
+        var batch = new Option<int?>("--batch") { Description = "Images per batch [training.batch; default 8]" };
+        var lr = new Option<double?>("--lr") { Description = "Adam learning rate [training.lr; default 1e-3]" };
+        var schedule = new Option<string?>("--schedule") { Description = "Learning rate per epoch: constant, or cosine from --lr to 0 over the epochs [training.schedule; default constant]" };
+        var warmup = new Option<int?>("--warmup-steps") { Description = "Steps over which the rate rises linearly to the schedule's [training.warmup_steps; default 0]" };
+        var pool = new Option<int?>("--pool") { Description = "Keep a replay pool of this many simulated samples and draw batches from it, each sample randomly flipped or transposed (for recipes slower to simulate than a step) [training.pool; default: none, every batch simulated anew]" };
+        var refresh = new Option<int?>("--refresh") { Description = "Pool samples replaced by newly simulated ones before each step [training.refresh; default 1]" };
+        var loss = new Option<string?>("--loss") { Description = "auto (bce for masks, mse otherwise), bce, mse or l1 [training.loss; default auto]" };
         var seed = new Option<ulong?>("--seed") { Description = "Seed to use instead of the recipe's (fixes weights, data and order)" };
         var threads = new Option<int>("--threads") { Description = "Compute threads (the result depends on the seed and this number only)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var workers = new Option<int>("--workers") { Description = "Background threads simulating batches (does not change the result)", DefaultValueFactory = _ => 1 };
-        var validation = new Option<int>("--validation-batches") { Description = "Fixed validation batches, drawn once", DefaultValueFactory = _ => 2 };
-        var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better validation loss" };
-        var clip = new Option<float?>("--clip-norm") { Description = "Clip the global gradient norm to this value" };
+        var validation = new Option<int?>("--validation-batches") { Description = "Fixed validation batches, drawn once [training.validation_batches; default 2]" };
+        var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better validation loss [training.patience]" };
+        var clip = new Option<float?>("--clip-norm") { Description = "Clip the global gradient norm to this value [training.clip_norm]" };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint written every epoch (default: OUTPUT.ckpt.safetensors)" };
-        var metrics = new Option<string?>("--metrics") { Description = "Metrics table, one row per epoch (default: OUTPUT.metrics.csv)" };
+        var metrics = new Option<string?>("--metrics") { Description = "Metrics table, one row per epoch (default: OUTPUT.metrics.csv); the training curve is drawn from it after every epoch to OUTPUT.curve.svg and .png" };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint (same recipe, seed, batch and steps)" };
-        var command = new Command("train", "Train a U-Net on images simulated on the fly from a recipe, with checkpoints and resume")
+        var command = new Command("train", "Train a U-Net on images simulated on the fly from a recipe, with checkpoints, resume and a training curve")
         {
-            recipe, output, model, levels, epochs, steps, batch, lr, loss, seed, threads, workers, validation, patience, clip, checkpoint, metrics, resume,
+            recipe, output, model, levels, epochs, steps, batch, lr, schedule, warmup, pool, refresh, loss, seed, threads, workers, validation, patience, clip, checkpoint, metrics, resume,
         };
         command.SetAction(parse => CommandRunner.Run(console, () =>
         {
@@ -38,13 +42,13 @@ internal static class TrainCommand
             var request = new TrainRequest(
                 parse.GetValue(recipe)!,
                 outputPath,
-                parse.GetValue(model)!,
-                ParseLevels(parse.GetValue(levels)!),
+                parse.GetValue(model),
+                parse.GetValue(levels) is { } levelText ? ParseLevels(levelText) : null,
                 parse.GetValue(epochs),
                 parse.GetValue(steps),
                 parse.GetValue(batch),
                 parse.GetValue(lr),
-                parse.GetValue(loss)!,
+                parse.GetValue(loss),
                 parse.GetValue(seed),
                 parse.GetValue(threads),
                 parse.GetValue(workers),
@@ -53,7 +57,14 @@ internal static class TrainCommand
                 parse.GetValue(clip),
                 parse.GetValue(checkpoint) ?? StemOf(outputPath) + ".ckpt.safetensors",
                 parse.GetValue(metrics) ?? StemOf(outputPath) + ".metrics.csv",
-                parse.GetValue(resume));
+                parse.GetValue(resume))
+            {
+                Schedule = parse.GetValue(schedule),
+                WarmupSteps = parse.GetValue(warmup),
+                Pool = parse.GetValue(pool),
+                Refresh = parse.GetValue(refresh),
+                Curve = StemOf(outputPath) + ".curve.svg",
+            };
             Check(request);
             return TrainingRun.Run(console, request);
         }));
@@ -85,24 +96,9 @@ internal static class TrainCommand
 
     private static void Check(TrainRequest r)
     {
-        if (r.Epochs is < 1 or > 100_000 || r.Steps is < 1 or > 10_000_000 || r.BatchSize is < 1 or > 4096)
+        if (r.Threads is < 1 or > 1024 || r.Workers is < 0 or > 64)
         {
-            throw new UserInputException("--epochs (1–100000), --steps (1–10000000) and --batch (1–4096) must be positive and sane");
-        }
-
-        if (!(r.LearningRate > 0 && r.LearningRate < 10))
-        {
-            throw new UserInputException($"--lr must be in (0, 10), got {r.LearningRate.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        if (r.Threads is < 1 or > 1024 || r.Workers is < 0 or > 64 || r.ValidationBatches is < 0 or > 10_000)
-        {
-            throw new UserInputException("--threads (1–1024), --workers (0–64) and --validation-batches (0–10000) are out of range");
-        }
-
-        if (r.Patience is < 1 || r.ClipNorm is { } c && !(c > 0))
-        {
-            throw new UserInputException("--patience must be at least 1 and --clip-norm positive");
+            throw new UserInputException("--threads (1–1024) and --workers (0–64) are out of range");
         }
     }
 }

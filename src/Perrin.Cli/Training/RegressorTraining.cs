@@ -22,36 +22,36 @@ internal static class RegressorTraining
     /// <summary>Particles checked before training, so that a recipe with the wrong count fails at once, not in a worker.</summary>
     private const int ProbeSamples = 8;
 
-    public static int Run(CliConsole console, TrainRequest request, Recipe recipe, ImageSimulator simulator, ulong seed)
+    public static int Run(CliConsole console, TrainRequest request, TrainingSettings settings, Recipe recipe, ImageSimulator simulator, ulong seed)
     {
         var source = new RegressorDataSource(simulator);
         Probe(request.Recipe, source, simulator);
-        var (lossName, loss) = LossFor(request.Loss);
-        var config = ConfigFor(request, simulator);
+        var (lossName, loss) = LossFor(settings.Loss);
+        var config = ConfigFor(request.Recipe, settings, simulator);
         var model = new Cnn(config, new RandomStream(seed, 0, 0x6d6f64656cUL));
-        var optimizer = new Adam(model.NamedParameters(), request.LearningRate);
-        var schedule = new CosineSchedule(request.LearningRate, request.Epochs, request.LearningRate / 50);
+        var optimizer = new Adam(model.NamedParameters(), settings.LearningRate);
+        var schedule = new CosineSchedule(settings.LearningRate, settings.Epochs, settings.LearningRate / 50);
         var options = new TrainerOptions
         {
-            Epochs = request.Epochs,
-            StepsPerEpoch = request.Steps,
-            BatchSize = request.BatchSize,
-            ValidationBatches = request.ValidationBatches,
+            Epochs = settings.Epochs,
+            StepsPerEpoch = settings.Steps,
+            BatchSize = settings.Batch,
+            ValidationBatches = settings.ValidationBatches,
             Seed = seed,
             Threads = request.Threads,
             DataWorkers = request.Workers,
-            ClipNorm = request.ClipNorm,
-            EarlyStoppingPatience = request.Patience,
+            ClipNorm = settings.ClipNorm,
+            EarlyStoppingPatience = settings.Patience,
             CheckpointPath = request.Checkpoint,
             MetricsPath = request.Metrics,
         };
-        var result = ProgressScope.RunWithStatus(console, $"train {Path.GetFileName(request.Recipe)}", (long)request.Epochs * request.Steps, (report, describe) =>
+        var result = ProgressScope.RunWithStatus(console, $"train {Path.GetFileName(request.Recipe)}", (long)settings.Epochs * settings.Steps, (report, describe) =>
         {
             var trainer = new Trainer(model, optimizer, loss, source, options with
             {
                 Progress = new ImmediateProgress<TrainingProgress>(p =>
                 {
-                    describe(string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{request.Epochs} loss {p.Loss:G4} ETA {p.Remaining:hh\\:mm\\:ss}"));
+                    describe(string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{settings.Epochs} loss {p.Loss:G4} ETA {p.Remaining:hh\\:mm\\:ss}"));
                     report(p.Step);
                 }),
             }, schedule);
@@ -69,7 +69,7 @@ internal static class RegressorTraining
             return ExitCodes.UserError;
         }
 
-        var extra = new Dictionary<string, string>(source.Target.Metadata())
+        var extra = new Dictionary<string, string>(source.Target.Metadata().Concat(settings.Metadata()))
         {
             ["perrin.training.loss"] = lossName,
             ["perrin.training.seed"] = seed.ToString(CultureInfo.InvariantCulture),
@@ -88,34 +88,34 @@ internal static class RegressorTraining
     /// The network: a configuration file (a CNN), or for the default the CNN with one block per --levels entry
     /// (3 × 3 convolutions padded to keep the size, ReLU, 2 × 2 max pooling) and a dense layer of 32 before the 2 outputs.
     /// </summary>
-    public static CnnConfig ConfigFor(TrainRequest request, ImageSimulator simulator)
+    public static CnnConfig ConfigFor(string recipePath, TrainingSettings settings, ImageSimulator simulator)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(simulator);
         CnnConfig config;
-        if (request.Model is "unet" or "cnn")
+        if (settings.Model is "unet" or "cnn")
         {
             config = new CnnConfig
             {
                 InputHeight = simulator.Height,
                 InputWidth = simulator.Width,
-                ConvChannels = request.Levels,
+                ConvChannels = [.. settings.Levels],
                 Padding = 1,
                 DenseSizes = [32],
                 Outputs = 2,
             };
         }
-        else if (!File.Exists(request.Model))
+        else if (!File.Exists(settings.Model))
         {
-            throw new UserInputException($"--model {request.Model}: neither 'cnn' nor an existing model configuration file");
+            throw new UserInputException($"--model {settings.Model}: neither 'cnn' nor an existing model configuration file");
         }
         else
         {
-            config = Read(request.Model);
+            config = Read(settings.Model);
             if (config.InputChannels != 1 || config.Outputs != 2 || config.InputHeight != simulator.Height || config.InputWidth != simulator.Width)
             {
                 throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
-                    $"--model {request.Model}: the CNN takes {config.InputChannels}×{config.InputHeight}×{config.InputWidth} inputs and gives {config.Outputs} outputs; {request.Recipe} needs 1×{simulator.Height}×{simulator.Width} and 2 (x, y)"));
+                    $"--model {settings.Model}: the CNN takes {config.InputChannels}×{config.InputHeight}×{config.InputWidth} inputs and gives {config.Outputs} outputs; {recipePath} needs 1×{simulator.Height}×{simulator.Width} and 2 (x, y)"));
             }
         }
 

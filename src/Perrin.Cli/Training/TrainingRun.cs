@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perrin.Cli.Console;
+using Perrin.Cli.Recipes;
 using Perrin.Core.Randomness;
 using Perrin.Nn.Layers;
 using Perrin.Nn.Losses;
@@ -22,12 +23,13 @@ internal static class TrainingRun
 {
     public static int Run(CliConsole console, TrainRequest request)
     {
-        var recipe = RecipeReader.ReadFile(request.Recipe);
+        var recipe = RecipeSource.Read(request.Recipe);
+        var settings = TrainingSettings.Resolve(request, recipe.Training);
         var seed = request.Seed ?? recipe.Seed;
         var simulator = ImageSimulator.Create(recipe);
         if (recipe.Labels?.Form == "positions")
         {
-            return RegressorTraining.Run(console, request, recipe, simulator, seed);
+            return RegressorTraining.Run(console, request, settings, recipe, simulator, seed);
         }
 
         var form = simulator.Label?.Name;
@@ -42,8 +44,8 @@ internal static class TrainingRun
         }
 
         var source = new SimulationDataSource(simulator);
-        var loss = LossFor(request.Loss, form);
-        var config = ModelConfigFor(request, source, loss.Sigmoid, request.Recipe);
+        var loss = LossFor(settings.Loss, form);
+        var config = ModelConfigFor(settings, source, loss.Sigmoid, request.Recipe);
         var multiple = config.SizeMultiple;
         if (source.Width % multiple != 0 || source.Height % multiple != 0)
         {
@@ -51,33 +53,48 @@ internal static class TrainingRun
         }
 
         var model = ModelFactory.Create(config, new RandomStream(seed, 0, 0x6d6f64656cUL));
-        var optimizer = new Adam(model.NamedParameters(), request.LearningRate);
-        var total = (long)request.Epochs * request.Steps;
+        var optimizer = new Adam(model.NamedParameters(), settings.LearningRate);
+        var schedule = ScheduleFor(settings);
+        var total = (long)settings.Epochs * settings.Steps;
         TrainingResult result = null!;
         var status = "";
+        var validation = "–";
         ProgressScope.RunWithStatus(console, $"train {Path.GetFileName(request.Recipe)}", total, (report, describe) =>
         {
             var options = new TrainerOptions
             {
-                Epochs = request.Epochs,
-                StepsPerEpoch = request.Steps,
-                BatchSize = request.BatchSize,
-                ValidationBatches = request.ValidationBatches,
+                Epochs = settings.Epochs,
+                StepsPerEpoch = settings.Steps,
+                BatchSize = settings.Batch,
+                ValidationBatches = settings.ValidationBatches,
+                WarmupSteps = settings.WarmupSteps,
+                // Masks, heatmaps and densities (the only labels trained here) are plane maps that flip with the image.
+                Pool = settings.Pool is { } size ? new ReplayPoolOptions(size, settings.Refresh, TransformTargets: true) : null,
                 Seed = seed,
                 Threads = request.Threads,
                 DataWorkers = request.Workers,
-                ClipNorm = request.ClipNorm,
-                EarlyStoppingPatience = request.Patience,
+                ClipNorm = settings.ClipNorm,
+                EarlyStoppingPatience = settings.Patience,
                 CheckpointPath = request.Checkpoint,
                 MetricsPath = request.Metrics,
                 Progress = new Progress(p =>
                 {
-                    status = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{request.Epochs} loss {p.Loss:G4} ETA {p.Remaining:hh\\:mm\\:ss}");
+                    status = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{settings.Epochs} loss {p.Loss:G4} val {validation} ETA {p.Remaining:hh\\:mm\\:ss}");
                     describe(status);
                     report(p.Step);
                 }),
+                EpochEnded = m =>
+                {
+                    validation = double.IsNaN(m.ValidationLoss) ? "n/a" : m.ValidationLoss.ToString("G4", CultureInfo.InvariantCulture);
+                    TrainingCurve.Write(request.Metrics, request.Curve, $"{Path.GetFileName(request.Output)}: {Path.GetFileName(request.Recipe)}");
+                },
             };
-            var trainer = new Trainer(model, optimizer, loss.Function, source, options);
+            if (settings.Pool is { } poolSize)
+            {
+                describe($"simulating the replay pool ({poolSize} samples)");
+            }
+
+            var trainer = new Trainer(model, optimizer, loss.Function, source, options, schedule);
             if (request.Resume)
             {
                 if (!File.Exists(request.Checkpoint))
@@ -105,37 +122,43 @@ internal static class TrainingRun
             return ExitCodes.UserError;
         }
 
-        ModelStore.Save(request.Output, model, config, SimulationDataSource.Normalization, RecipeWriter.Write(recipe),
-            new Dictionary<string, string>
-            {
-                ["perrin.training.loss"] = loss.Name,
-                ["perrin.training.seed"] = seed.ToString(CultureInfo.InvariantCulture),
-                ["perrin.training.steps"] = result.Steps.ToString(CultureInfo.InvariantCulture),
-                ["perrin.training.best_validation_loss"] = result.BestLoss.ToString("R", CultureInfo.InvariantCulture),
-            });
+        var used = settings with { Loss = loss.Name, Levels = config.Levels };
+        var metadata = new Dictionary<string, string>(used.Metadata())
+        {
+            ["perrin.training.seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["perrin.training.steps"] = result.Steps.ToString(CultureInfo.InvariantCulture),
+            ["perrin.training.best_validation_loss"] = result.BestLoss.ToString("R", CultureInfo.InvariantCulture),
+        };
+        var recorded = recipe with { Training = used.ToRecipeSection("unet") };
+        ModelStore.Save(request.Output, model, config, SimulationDataSource.Normalization, RecipeWriter.Write(recorded), metadata);
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{request.Recipe} → {request.Output}: {result.Outcome}, {result.Epochs} epochs, {result.Steps} steps, best validation {loss.Name} {result.BestLoss:G4}; {model.ParameterCount()} parameters; metrics {request.Metrics}, checkpoint {request.Checkpoint}"));
+            $"{request.Recipe} → {request.Output}: {result.Outcome}, {result.Epochs} epochs, {result.Steps} steps, best validation {loss.Name} {result.BestLoss:G4}; {model.ParameterCount()} parameters; metrics {request.Metrics}, curve {request.Curve}, checkpoint {request.Checkpoint}"));
         return ExitCodes.Ok;
     }
 
-    private static UNetConfig ModelConfigFor(TrainRequest request, SimulationDataSource source, bool sigmoid, string recipePath)
+    private static UNetConfig ModelConfigFor(TrainingSettings settings, SimulationDataSource source, bool sigmoid, string recipePath)
     {
-        if (request.Model != "unet")
+        if (settings.Model == "cnn")
         {
-            if (!File.Exists(request.Model))
+            throw new UserInputException($"model cnn (--model or training.model in {recipePath}): a CNN regressor cannot map images to label images; use unet");
+        }
+
+        if (settings.Model != "unet")
+        {
+            if (!File.Exists(settings.Model))
             {
-                throw new UserInputException($"--model {request.Model}: neither 'unet' nor an existing model configuration file");
+                throw new UserInputException($"--model {settings.Model}: neither 'unet' nor an existing model configuration file");
             }
 
-            var parsed = ReadConfig(request.Model);
+            var parsed = ReadConfig(settings.Model);
             if (parsed is not UNetConfig unet)
             {
-                throw new UserInputException($"--model {request.Model}: a {parsed.GetType().Name} cannot map images to label images; give a U-Net configuration");
+                throw new UserInputException($"--model {settings.Model}: a {parsed.GetType().Name} cannot map images to label images; give a U-Net configuration");
             }
 
             if (unet.InputChannels != 1 || unet.OutputChannels != source.Channels)
             {
-                throw new UserInputException($"--model {request.Model}: the U-Net has {unet.InputChannels} input and {unet.OutputChannels} output channels; {recipePath} gives 1 and {source.Channels}");
+                throw new UserInputException($"--model {settings.Model}: the U-Net has {unet.InputChannels} input and {unet.OutputChannels} output channels; {recipePath} gives 1 and {source.Channels}");
             }
 
             return unet;
@@ -143,8 +166,8 @@ internal static class TrainingRun
 
         return new UNetConfig
         {
-            Levels = request.Levels,
-            Bottleneck = request.Levels[^1] * 2,
+            Levels = [.. settings.Levels],
+            Bottleneck = settings.Levels[^1] * 2,
             OutputChannels = source.Channels,
             OutputActivation = sigmoid ? ActivationKind.Sigmoid : ActivationKind.None,
         };
@@ -170,8 +193,16 @@ internal static class TrainingRun
             "bce" => ("bce", true, (y, t) => Loss.Bce(y, t)),
             "mse" => ("mse", false, (y, t) => Loss.Mse(y, t)),
             "l1" => ("l1", false, (y, t) => Loss.L1(y, t)),
-            var other => throw new UserInputException($"--loss {other}: expected auto, bce, mse or l1"),
+            var other => throw new UserInputException($"loss {other} (--loss or training.loss): perrin train knows auto, bce, mse and l1"),
         };
+
+    /// <summary>Constant runs without a schedule object, so checkpoints written before schedules existed still resume.</summary>
+    private static LearningRateSchedule? ScheduleFor(TrainingSettings settings) => settings.Schedule switch
+    {
+        "constant" => null,
+        "cosine" => new CosineSchedule(settings.LearningRate, settings.Epochs),
+        var other => throw new UserInputException($"schedule {other} (--schedule or training.schedule): expected constant or cosine"),
+    };
 
     private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
     {

@@ -17,6 +17,7 @@ internal static class Checkpoint
     private const string VersionKey = "perrin.checkpoint.version";
     private const string OptimizerKey = "perrin.checkpoint.optimizer";
     private const string ScheduleKey = "perrin.checkpoint.schedule";
+    private const string PoolKey = "perrin.checkpoint.pool";
     private const string Version = "1";
     private const string ModelPrefix = "model.";
     private const string OptimizerPrefix = "optimizer.";
@@ -40,6 +41,7 @@ internal static class Checkpoint
             w.Add(new NamedInt64Array(ScheduleTensor, [bits.Length], bits));
             w.AddMetadata(ScheduleKey, schedule.GetType().Name);
         }
+        if (options.Pool is { } pool) w.AddMetadata(PoolKey, pool.ToString());
         w.AddMetadata(VersionKey, Version);
         w.AddMetadata(OptimizerKey, optimizer.GetType().Name);
         w.Save(path);
@@ -52,6 +54,7 @@ internal static class Checkpoint
         Expect(path, r, VersionKey, Version, "checkpoint format version");
         Expect(path, r, OptimizerKey, optimizer.GetType().Name, "optimizer");
         Expect(path, r, ScheduleKey, schedule?.GetType().Name, "learning-rate schedule");
+        Expect(path, r, PoolKey, options.Pool?.ToString(), "replay pool (size, refresh, transforms)");
 
         var trainer = r.ReadInt64(TrainerTensor).Data;
         if (trainer.Length != TrainerFields) throw Bad(path, $"'{TrainerTensor}' has {trainer.Length} values, expected {TrainerFields}");

@@ -22,6 +22,7 @@ public sealed class Trainer
     private readonly IDataSource _source;
     private readonly TrainerOptions _options;
     private readonly LearningRateSchedule? _schedule;
+    private readonly double _baseRate;
     private TrainerState _state = TrainerState.Start;
     private MetricsLog? _metrics;
 
@@ -46,6 +47,7 @@ public sealed class Trainer
         _source = source;
         _options = options;
         _schedule = schedule;
+        _baseRate = optimizer.LearningRate;
     }
 
     /// <summary>Completed epochs.</summary>
@@ -84,14 +86,13 @@ public sealed class Trainer
         using var validation = o.ValidationBatches > 0 ? ValidationSet.Draw(_source, o.ValidationBatches, o.BatchSize, o.Seed) : null;
         var totalSteps = (long)o.Epochs * o.StepsPerEpoch;
         var firstStep = _state.Step;
-        using IBatchStream stream = o.DataWorkers > 0
-            ? new BufferedDataSource(_source, o.BatchSize, o.Seed, firstStep, Math.Max(0, totalSteps - firstStep), o.BufferCapacity, o.DataWorkers)
-            : new SequentialBatchStream(_source, o.BatchSize, o.Seed, firstStep);
+        using var stream = BatchStream(firstStep, Math.Max(0, totalSteps - firstStep));
         var clock = Stopwatch.StartNew();
         _model.Train();
         for (var epoch = _state.Epoch; epoch < o.Epochs; epoch++)
         {
             _schedule?.Apply(_optimizer);
+            var epochRate = _schedule?.Rate ?? _baseRate;
             var epochStart = clock.Elapsed;
             double sum = 0;
             for (var s = 0; s < o.StepsPerEpoch; s++)
@@ -99,6 +100,7 @@ public sealed class Trainer
                 if (cancellation.IsCancellationRequested)
                     return End(TrainingOutcome.Cancelled, $"cancelled during epoch {epoch + 1}; {LastGood()}");
                 var step = _state.Step + 1;
+                if (o.WarmupSteps > 0) _optimizer.LearningRate = epochRate * Math.Min(1.0, (double)step / o.WarmupSteps);
                 var (loss, problem) = TrainStep(stream);
                 if (problem is not null)
                     return End(TrainingOutcome.Diverged, $"training diverged at step {step} (epoch {epoch + 1}, step {s + 1} of {o.StepsPerEpoch}): {problem}; {LastGood()}");
@@ -121,11 +123,23 @@ public sealed class Trainer
             };
             _schedule?.Step(monitored);
             if (o.CheckpointPath is { } checkpoint) Checkpoint.Save(checkpoint, _model, _optimizer, _schedule, _state, o);
-            _metrics?.Add(new EpochMetrics(epoch + 1, _state.Step, trainLoss, validationLoss, rate, (clock.Elapsed - epochStart).TotalSeconds));
+            var metrics = new EpochMetrics(epoch + 1, _state.Step, trainLoss, validationLoss, rate, (clock.Elapsed - epochStart).TotalSeconds);
+            _metrics?.Add(metrics);
+            o.EpochEnded?.Invoke(metrics);
             if (o.EarlyStoppingPatience is { } patience && _state.EpochsWithoutImprovement >= patience)
                 return End(TrainingOutcome.EarlyStopped, $"stopped early after epoch {epoch + 1}: no improvement on {Text(_state.BestLoss)} for {patience} epochs");
         }
         return End(TrainingOutcome.Completed, $"completed {_state.Epoch} epochs ({_state.Step} steps); best loss {Text(_state.BestLoss)}");
+    }
+
+    private IBatchStream BatchStream(long firstStep, long steps)
+    {
+        var o = _options;
+        if (o.Pool is { } pool)
+            return new ReplayPoolStream(_source, pool, o.BatchSize, o.Seed, firstStep, steps, o.DataWorkers, Math.Max(o.BufferCapacity * Math.Max(1, pool.Refresh), 2 * o.DataWorkers));
+        return o.DataWorkers > 0
+            ? new BufferedDataSource(_source, o.BatchSize, o.Seed, firstStep, steps, o.BufferCapacity, o.DataWorkers)
+            : new SequentialBatchStream(_source, o.BatchSize, o.Seed, firstStep);
     }
 
     /// <summary>One optimizer step; returns the loss, or what was not finite (and then leaves the parameters untouched).</summary>

@@ -24,6 +24,15 @@ public sealed record TrainerOptions
     /// <summary>Batches made ahead at most.</summary>
     public int BufferCapacity { get; init; } = 4;
 
+    /// <summary>
+    /// Steps over which the learning rate rises linearly to the schedule's (step s of the first W runs at s/W of
+    /// it); a function of the step alone, so resuming continues it exactly. 0: no warm-up.
+    /// </summary>
+    public int WarmupSteps { get; init; }
+
+    /// <summary>Draw batches from a replay pool of simulated samples instead of making each batch anew (null: no pool).</summary>
+    public ReplayPoolOptions? Pool { get; init; }
+
     /// <summary>Clips the global gradient norm to this (null: no clipping).</summary>
     public float? ClipNorm { get; init; }
 
@@ -42,6 +51,9 @@ public sealed record TrainerOptions
     /// <summary>Where the per-epoch metrics CSV is written (null: none).</summary>
     public string? MetricsPath { get; init; }
 
+    /// <summary>Told after every epoch, once its checkpoint and metrics row are written.</summary>
+    public Action<EpochMetrics>? EpochEnded { get; init; }
+
     /// <summary>Told after every step.</summary>
     public IProgress<TrainingProgress>? Progress { get; init; }
 
@@ -52,8 +64,9 @@ public sealed record TrainerOptions
         Positive(BatchSize, nameof(BatchSize));
         Positive(Threads, nameof(Threads));
         Positive(BufferCapacity, nameof(BufferCapacity));
-        if (ValidationBatches < 0 || DataWorkers < 0)
-            throw new ArgumentException($"TrainerOptions: ValidationBatches ({ValidationBatches}) and DataWorkers ({DataWorkers}) must not be negative.");
+        if (ValidationBatches < 0 || DataWorkers < 0 || WarmupSteps < 0)
+            throw new ArgumentException($"TrainerOptions: ValidationBatches ({ValidationBatches}), DataWorkers ({DataWorkers}) and WarmupSteps ({WarmupSteps}) must not be negative.");
+        Pool?.Validate();
         if (ClipNorm is { } n && !(n > 0f)) throw new ArgumentException($"TrainerOptions: ClipNorm {n} must be positive.");
         if (ClipValue is { } v && !(v > 0f)) throw new ArgumentException($"TrainerOptions: ClipValue {v} must be positive.");
         if (EarlyStoppingPatience is < 1) throw new ArgumentException($"TrainerOptions: EarlyStoppingPatience {EarlyStoppingPatience} must be at least 1.");

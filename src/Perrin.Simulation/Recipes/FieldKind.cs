@@ -19,4 +19,10 @@ public enum FieldKind
 
     /// <summary>A mapping from integer keys (within <see cref="FieldSchema.KeyRange"/>) to numbers, e.g. Zernike coefficients by Noll index.</summary>
     IndexedNumbers,
+
+    /// <summary>A list of integers within <see cref="FieldSchema.Range"/>, constant (e.g. channels per network level).</summary>
+    IntegerList,
+
+    /// <summary>Any name, constant; the program that uses it decides which names it knows.</summary>
+    Name,
 }

@@ -25,6 +25,11 @@ public sealed record FieldSchema(string Name, FieldKind Kind, string Description
 
     public static FieldSchema Choice(string name, string description, params string[] choices) => new(name, FieldKind.Choice, description) { Choices = choices };
 
+    public static FieldSchema IntegerList(string name, double min, double max, string description) =>
+        new(name, FieldKind.IntegerList, description) { Range = ValueRange.Integers(min, max) };
+
+    public static FieldSchema AnyName(string name, string description) => new(name, FieldKind.Name, description);
+
     public static FieldSchema Boolean(string name, string description) => new(name, FieldKind.Boolean, description);
 
     public static FieldSchema Group(string name, string description, params FieldSchema[] children) => new(name, FieldKind.Group, description) { Children = children };

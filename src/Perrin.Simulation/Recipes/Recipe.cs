@@ -20,6 +20,9 @@ public sealed record Recipe(
     /// <summary>The file and the lines the recipe was read from; null for a recipe built in code.</summary>
     public RecipeSourceMap? Source { get; init; }
 
+    /// <summary>How to train a network on this recipe; null when the recipe does not say.</summary>
+    public RecipeTraining? Training { get; init; }
+
     public static RecipeBuilder Create(string? name = null) => new(name);
 
     public bool Equals(Recipe? other) =>
@@ -32,7 +35,8 @@ public sealed record Recipe(
         && Dynamics == other.Dynamics
         && Labels == other.Labels
         && Augmentations == other.Augmentations
+        && Training == other.Training
         && Seed == other.Seed;
 
-    public override int GetHashCode() => HashCode.Combine(Name, Image, Optics, Sample, Camera, Dynamics, Labels, HashCode.Combine(Augmentations, Seed));
+    public override int GetHashCode() => HashCode.Combine(Name, Image, Optics, Sample, Camera, Dynamics, Labels, HashCode.Combine(Augmentations, Training, Seed));
 }

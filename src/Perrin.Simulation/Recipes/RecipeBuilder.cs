@@ -17,6 +17,7 @@ public sealed class RecipeBuilder
     private DynamicsBuilder? _dynamics;
     private LabelsBuilder? _labels;
     private AugmentationsBuilder? _augmentations;
+    private TrainingBuilder? _training;
     private ulong _seed;
 
     internal RecipeBuilder(string? name) => _name = name;
@@ -36,6 +37,8 @@ public sealed class RecipeBuilder
     public RecipeBuilder Labels(Action<LabelsBuilder> configure) => Configure(ref _labels, configure);
 
     public RecipeBuilder Augmentations(Action<AugmentationsBuilder> configure) => Configure(ref _augmentations, configure);
+
+    public RecipeBuilder Training(Action<TrainingBuilder> configure) => Configure(ref _training, configure);
 
     public RecipeBuilder Add(FeatureBuilder feature)
     {
@@ -69,7 +72,8 @@ public sealed class RecipeBuilder
             _dynamics is null ? null : new RecipeDynamics(_dynamics.ToMap()),
             _labels is null ? null : new RecipeLabels(_labels.ToMap()),
             _augmentations is null ? null : new RecipeAugmentations(_augmentations.ToMap()),
-            _seed);
+            _seed)
+        { Training = _training is null ? null : new RecipeTraining(_training.ToMap()) };
         RecipeValidator.Validate(recipe);
         return recipe;
     }

@@ -11,7 +11,7 @@ public static class RecipeSchema
     public const int MaxImageSize = 16384;
 
     public static IReadOnlyList<string> TopLevelFields { get; } =
-        ["recipe", "image", "optics", "sample", "camera", "dynamics", "labels", "augmentations", "seed"];
+        ["recipe", "image", "optics", "sample", "camera", "dynamics", "labels", "augmentations", "training", "seed"];
 
     public static IReadOnlyList<string> Modalities { get; } = ["fluorescence", "brightfield", "holography", "iscat", "darkfield"];
 
@@ -145,6 +145,28 @@ public static class RecipeSchema
             FieldSchema.Integer("height", 1, MaxImageSize, "output height in pixels (constant)")),
         FieldSchema.Number("intensity_scale", ValueRange.Positive, "factor applied to the signal (and the truth's photons) before the camera"),
         FieldSchema.Number("offset", ValueRange.Any, "value added to the recorded image, in ADU"),
+    ]);
+
+    /// <summary>
+    /// How `perrin train` trains a network on the recipe. Plain constants only: these are settings of one run,
+    /// not properties drawn per image.
+    /// </summary>
+    public static SectionSchema Training { get; } = new("training",
+    [
+        FieldSchema.Choice("model", "network: a U-Net from images to label images, or a CNN regressor", "unet", "cnn"),
+        FieldSchema.IntegerList("levels", 1, 4096, "U-Net channels per level, 1 to 8 levels (the bottleneck has twice the last)"),
+        FieldSchema.AnyName("loss", "loss function by name: auto (bce for masks, mse otherwise), bce, mse, l1, …"),
+        FieldSchema.Integer("epochs", 1, 100_000, "epochs"),
+        FieldSchema.Integer("steps", 1, 10_000_000, "training steps (batches) per epoch"),
+        FieldSchema.Integer("batch", 1, 4096, "images per batch"),
+        FieldSchema.Number("lr", new ValueRange(0, 10, MinInclusive: false, MaxInclusive: false), "Adam learning rate"),
+        FieldSchema.Choice("schedule", "learning rate per epoch: constant, or a cosine from lr to 0 over the epochs", "constant", "cosine"),
+        FieldSchema.Integer("warmup_steps", 0, 1_000_000_000, "steps over which the rate rises linearly to the schedule's"),
+        FieldSchema.Integer("validation_batches", 0, 10_000, "fixed validation batches, drawn once"),
+        FieldSchema.Number("clip_norm", ValueRange.Positive, "clip the global gradient norm to this"),
+        FieldSchema.Integer("patience", 1, 100_000, "stop after this many epochs without a better validation loss"),
+        FieldSchema.Integer("pool", 1, 1_000_000, "replay pool: simulated samples kept and drawn from, with random flips and transposes"),
+        FieldSchema.Integer("refresh", 0, 1_000_000, "replay pool: samples replaced by newly simulated ones before each step"),
     ]);
 
     /// <summary>The sections other than image and sample, by name.</summary>

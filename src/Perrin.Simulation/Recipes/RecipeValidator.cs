@@ -27,6 +27,7 @@ public static class RecipeValidator
         }
 
         AugmentationsCheck.Check(recipe.Image, recipe.Augmentations, source);
+        TrainingCheck.Check(recipe.Training, source);
 
         PropertyGraph graph;
         try

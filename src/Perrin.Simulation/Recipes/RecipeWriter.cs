@@ -43,6 +43,7 @@ public static class RecipeWriter
         Section(text, RecipeSchema.Dynamics, recipe.Dynamics?.Properties);
         Section(text, RecipeSchema.Labels, recipe.Labels?.Properties);
         Section(text, RecipeSchema.Augmentations, recipe.Augmentations?.Properties);
+        Section(text, RecipeSchema.Training, recipe.Training?.Properties);
         text.Append(CultureInfo.InvariantCulture, $"seed: {recipe.Seed}\n");
         return text.ToString();
     }

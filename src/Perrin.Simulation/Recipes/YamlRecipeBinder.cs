@@ -28,6 +28,7 @@ internal sealed class YamlRecipeBinder
         RecipeDynamics? dynamics = null;
         RecipeLabels? labels = null;
         RecipeAugmentations? augmentations = null;
+        RecipeTraining? training = null;
         ulong seed = 0;
         foreach (var (key, value) in Entries(document, string.Empty, RecipeSchema.TopLevelFields))
         {
@@ -57,6 +58,9 @@ internal sealed class YamlRecipeBinder
                 case "augmentations":
                     augmentations = new RecipeAugmentations(Section(value, RecipeSchema.Augmentations));
                     break;
+                case "training":
+                    training = new RecipeTraining(Section(value, RecipeSchema.Training));
+                    break;
                 default:
                     seed = Seed(value);
                     break;
@@ -73,7 +77,7 @@ internal sealed class YamlRecipeBinder
             labels,
             augmentations,
             seed)
-        { Source = _source };
+        { Source = _source, Training = training };
     }
 
     private RecipeException Missing(string section) =>
