@@ -10,7 +10,7 @@ internal static class TrainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var recipe = new Argument<string>("recipe") { Description = "The simulation recipe (YAML) whose images and labels (mask, heatmap or density) train the network" };
+        var recipe = new Argument<string>("recipe") { Description = "The simulation recipe (YAML) whose images and labels (mask, heatmap, density or decode) train the network" };
         var output = new Option<string>("--output", "-o") { Description = "The trained model (safetensors, with architecture, normalization and recipe)", Required = true };
         var model = new Option<string>("--model") { Description = "'unet', or a model configuration file (JSON, type unet)", DefaultValueFactory = _ => "unet" };
         var levels = new Option<string>("--levels") { Description = "Channels of the U-Net levels, comma separated (bottleneck: twice the last)", DefaultValueFactory = _ => "16,32,64" };
@@ -18,7 +18,7 @@ internal static class TrainCommand
         var steps = new Option<int>("--steps") { Description = "Training steps (batches) per epoch", DefaultValueFactory = _ => 100 };
         var batch = new Option<int>("--batch") { Description = "Images per batch", DefaultValueFactory = _ => 8 };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
-        var loss = new Option<string>("--loss") { Description = "auto (bce for masks, mse otherwise), bce, mse or l1", DefaultValueFactory = _ => "auto" };
+        var loss = new Option<string>("--loss") { Description = "auto (bce for masks, decode for DECODE maps, mse otherwise), bce, mse or l1", DefaultValueFactory = _ => "auto" };
         var seed = new Option<ulong?>("--seed") { Description = "Seed to use instead of the recipe's (fixes weights, data and order)" };
         var threads = new Option<int>("--threads") { Description = "Compute threads (the result depends on the seed and this number only)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var workers = new Option<int>("--workers") { Description = "Background threads simulating batches (does not change the result)", DefaultValueFactory = _ => 1 };

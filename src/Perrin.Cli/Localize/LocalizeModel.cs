@@ -22,15 +22,16 @@ internal sealed class LocalizeModel
     // Features whose masks mark particles, so that a mask's connected regions are particles to localize.
     private static readonly string[] ParticleFeatures = ["point_emitter", "sphere", "mie_sphere"];
 
-    private LocalizeModel(string path, Module network, ConvDecoderConfig config, string labelName, MapForm form, int channels, int upsampling,
+    private LocalizeModel(string path, Module network, ConvDecoderConfig config, ILabel label, MapForm form, int upsampling,
         double pixelSizeNm, float defaultThreshold)
     {
+        Label = label;
         Path = path;
         Network = network;
         Config = config;
-        LabelName = labelName;
+        LabelName = label.Name;
         Form = form;
-        Channels = channels;
+        Channels = label.Channels;
         Upsampling = upsampling;
         RecipePixelSizeNm = pixelSizeNm;
         DefaultThreshold = defaultThreshold;
@@ -41,6 +42,9 @@ internal sealed class LocalizeModel
     public Module Network { get; }
 
     public ConvDecoderConfig Config { get; }
+
+    /// <summary>The label the network was trained to output (a DECODE map knows its photon and z scales).</summary>
+    public ILabel Label { get; }
 
     /// <summary>The recipe's labels.form.</summary>
     public string LabelName { get; }
@@ -97,9 +101,14 @@ internal sealed class LocalizeModel
             throw new UserInputException($"{path}: the network has {config.OutputChannels} output channels, but its recipe's '{label.Name}' label has {label.Channels}");
         }
 
+        if (form == MapForm.Decode && config.OutputActivation != ActivationKind.SigmoidFirstChannel)
+        {
+            throw new UserInputException($"{path}: a DECODE network must output p as a probability and the other channels as they are (outputActivation sigmoidFirstChannel, as perrin train stores it), but its head applies {config.OutputActivation}");
+        }
+
         var upsampling = simulator.LabelSize.Width / Math.Max(1, simulator.Width);
         loaded.Model.Eval();
-        return new LocalizeModel(path, loaded.Model, config, label.Name, form, label.Channels, Math.Max(1, upsampling), simulator.PixelSizeNm, threshold);
+        return new LocalizeModel(path, loaded.Model, config, label, form, Math.Max(1, upsampling), simulator.PixelSizeNm, threshold);
     }
 
     /// <summary>
