@@ -51,10 +51,10 @@ row() {
   local label="$1" dir="$2" emitters
   emitters=$(($(wc -l < "$dir/truth.csv") - 1))
   for method in network gauss-mle; do
-    jq -r --arg label "$label" --arg method "$method" --arg n "$emitters" --argjson f "$emccd_factor" '
+    jq -r --arg name "$label" --arg method "$method" --arg n "$emitters" --argjson f "$emccd_factor" '
       def r1: . * 10 | round / 10;
       def r2: . * 100 | round / 100;
-      .overall | "| \($label) | \($n) | \($method) | \(.jaccard_percent | r1) | \(.rmse_lateral_nm // 0 | r1) | \(.efficiency // 0 | r1) | \(.recall * 100 | r1) | \(.precision // 0 | . * 100 | r1) | \(if .rmse_over_crlb then "\(.rmse_over_crlb | r2) / \(.rmse_over_crlb / $f | r2)" else "" end) |"' \
+      .overall | "| \($name) | \($n) | \($method) | \(.jaccard_percent | r1) | \(.rmse_lateral_nm // 0 | r1) | \(.efficiency // 0 | r1) | \(.recall * 100 | r1) | \(.precision // 0 | . * 100 | r1) | \(if .rmse_over_crlb then "\(.rmse_over_crlb | r2) / \(.rmse_over_crlb / $f | r2)" else "" end) |"' \
       "$dir/$method.json"
   done
 }
@@ -67,7 +67,7 @@ table="$out/accuracy.md"
 
 for density in 0.5 1 2 4 6; do
   frames=$(awk -v d="$density" 'BEGIN { f = int(1000 / (d * 40.96) + 0.5); print (f < 4 ? 4 : f) }')
-  sed -e "s/count: { integer_uniform: \[8, 246\] }/count: { density_per_um2: $density }/" "$recipe" > "$out/density-$density.yaml"
+  sed -e "s/count: { integer_uniform: \[8, 246\] }/count: { density_per_um2: $density }/" -e '/^augmentations:/d' "$recipe" > "$out/density-$density.yaml"
   grep -q "density_per_um2: $density" "$out/density-$density.yaml" || { echo "the count line of $recipe changed; update smlm-accuracy.sh" >&2; exit 1; }
   run_set "density-$density" "$out/density-$density.yaml" "$frames"
   row "$density" "$out/density-$density" >> "$table.tmp"
