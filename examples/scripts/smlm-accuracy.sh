@@ -54,14 +54,14 @@ row() {
     jq -r --arg name "$label" --arg method "$method" --arg n "$emitters" --argjson f "$emccd_factor" '
       def r1: . * 10 | round / 10;
       def r2: . * 100 | round / 100;
-      .overall | "| \($name) | \($n) | \($method) | \(.jaccard_percent | r1) | \(.rmse_lateral_nm // 0 | r1) | \(.efficiency // 0 | r1) | \(.recall * 100 | r1) | \(.precision // 0 | . * 100 | r1) | \(if .rmse_over_crlb then "\(.rmse_over_crlb | r2) / \(.rmse_over_crlb / $f | r2)" else "" end) |"' \
+      .overall | "| \($name) | \($n) | \($method) | \(.jaccard_percent | r1) | \(.rmse_lateral_nm // 0 | r1) | \(.efficiency_lateral // 0 | r1) | \(.recall * 100 | r1) | \(.precision // 0 | . * 100 | r1) | \(if .rmse_over_crlb then "\(.rmse_over_crlb | r2) / \(.rmse_over_crlb / $f | r2)" else "" end) |"' \
       "$dir/$method.json"
   done
 }
 
 table="$out/accuracy.md"
 {
-  echo "| density (/µm²) | emitters | method | Jaccard (%) | RMSE lateral (nm) | efficiency (%) | recall (%) | precision (%) | RMSE / CRLB (ideal / EMCCD) |"
+  echo "| density (/µm²) | emitters | method | Jaccard (%) | RMSE lateral (nm) | lateral efficiency (%) | recall (%) | precision (%) | RMSE / CRLB (ideal / EMCCD) |"
   echo "|---|---|---|---|---|---|---|---|---|"
 } > "$table.tmp"
 

@@ -19,6 +19,11 @@ namespace Perrin.Cli.Localize;
 /// </summary>
 internal sealed class LocalizeModel
 {
+    // The raw threshold on p that gave the smlm-dense network its best SMLM Challenge efficiency on a tuning set (seed
+    // 999, 1 and 4 emitters/µm², models/smlm-dense/PROVENANCE.md): a trained p spreads over neighbouring pixels, and
+    // DECODE's integration adds them up, so a maximum of 0.3 often carries a whole emitter.
+    public const float DecodeThreshold = 0.3f;
+
     // Features whose masks mark particles, so that a mask's connected regions are particles to localize.
     private static readonly string[] ParticleFeatures = ["point_emitter", "sphere", "mie_sphere"];
 
@@ -58,7 +63,7 @@ internal sealed class LocalizeModel
 
     public double RecipePixelSizeNm { get; }
 
-    /// <summary>Half the value a lone, centred particle gives on the label: 0.5 for heat maps and masks (peak 1), half the density peak.</summary>
+    /// <summary>Half the value a lone, centred particle gives on the label: 0.5 for heat maps and masks (peak 1), half the density peak; <see cref="DecodeThreshold"/> on the p of DECODE maps.</summary>
     public float DefaultThreshold { get; }
 
     /// <summary>Tile sides must be multiples of this (2^levels), so that every pooling is exact.</summary>
@@ -160,7 +165,7 @@ internal sealed class LocalizeModel
             case SuperResolutionMap:
                 return (MapForm.DeepStorm, 0.5f);
             case DecodeMap:
-                return (MapForm.Decode, 0.5f);
+                return (MapForm.Decode, DecodeThreshold);
         }
 
         if (label.Name == LabelNames.Heatmap)

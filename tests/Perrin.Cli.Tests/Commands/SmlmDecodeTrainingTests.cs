@@ -70,6 +70,12 @@ public sealed class SmlmDecodeTrainingTests
             Assert.Equal(expected[i].Y, found[i].Y, 1e-3);
             Assert.Equal(expected[i].Intensity, found[i].Intensity, 1e-2);
         }
+
+        // The same weights stored with a linear head give logits for p, which the decoder must not take for probabilities.
+        ModelStore.Save(folder["logits.safetensors"], loaded.Model, config with { OutputActivation = ActivationKind.None }, loaded.Metadata.Normalization, loaded.Metadata.Recipe);
+        (code, _, error) = CliHarness.Run("localize", folder["logits.safetensors"], folder["movie.tif"], "-o", folder["bad.csv"], "--threads", "1");
+        Assert.Equal(1, code);
+        Assert.Contains("outputActivation sigmoidFirstChannel", error, StringComparison.Ordinal);
     }
 
     [Fact]
