@@ -20,7 +20,7 @@ public sealed class SimulateCommandTests
         using (var movie = TiffReader.Open(folder["movie.tif"]))
         {
             Assert.Equal(4, movie.Info.FrameCount);
-            Assert.Equal(64, movie.Info.Width);
+            Assert.Equal(32, movie.Info.Width);
             Assert.Equal(100, movie.Metadata.PixelSizeNm);
         }
 
@@ -28,7 +28,7 @@ public sealed class SimulateCommandTests
         var truth = LocalizationTableIO.Read(folder["truth.csv"]).Rows;
         Assert.NotEmpty(truth);
         Assert.Equal([0, 1, 2, 3], truth.Select(l => l.Frame).Distinct().Order());
-        Assert.All(truth, l => Assert.InRange(l.X, 0, 6400));
+        Assert.All(truth, l => Assert.InRange(l.X, 0, 3200));
         Assert.Contains("\n1,1,", File.ReadAllText(folder["truth.csv"]), StringComparison.Ordinal);
 
         using var labels = TiffReader.Open(folder["labels.tif"]);

@@ -10,7 +10,7 @@ internal static class TrainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var recipe = new Argument<string>("recipe") { Description = "The recipe (YAML file, or the name of a built-in one) whose images and labels (mask, heatmap or density; positions for a one-particle CNN regressor) train the network and whose training section sets the options not given here" };
+        var recipe = new Argument<string>("recipe") { Description = "The recipe (YAML file, or the name of a built-in one) whose images and labels (mask, heatmap, density or decode; positions for a one-particle CNN regressor) train the network and whose training section sets the options not given here" };
         var output = new Option<string>("--output", "-o") { Description = "The trained model (safetensors, with architecture, normalization, recipe and training settings)", Required = true };
         var model = new Option<string?>("--model") { Description = "'unet' ('cnn' for a positions recipe), or a model configuration file (JSON, type unet, or cnn for positions) [training.model; default unet]" };
         var levels = new Option<string?>("--levels") { Description = "Channels of the U-Net levels, comma separated (bottleneck: twice the last); for a positions recipe, of the CNN's convolution blocks [training.levels; default 16,32,64]" };
@@ -22,7 +22,7 @@ internal static class TrainCommand
         var warmup = new Option<int?>("--warmup-steps") { Description = "Steps over which the rate rises linearly to the schedule's [training.warmup_steps; default 0]" };
         var pool = new Option<int?>("--pool") { Description = "Keep a replay pool of this many simulated samples and draw batches from it, each sample randomly flipped or transposed (for recipes slower to simulate than a step) [training.pool; default: none, every batch simulated anew]" };
         var refresh = new Option<int?>("--refresh") { Description = "Pool samples replaced by newly simulated ones before each step [training.refresh; default 1]" };
-        var loss = new Option<string?>("--loss") { Description = "auto (bce for masks, mse otherwise), bce, mse or l1 [training.loss; default auto]" };
+        var loss = new Option<string?>("--loss") { Description = "auto (bce for masks, decode for DECODE maps, mse otherwise), bce, mse or l1 [training.loss; default auto]" };
         var seed = new Option<ulong?>("--seed") { Description = "Seed to use instead of the recipe's (fixes weights, data and order)" };
         var threads = new Option<int>("--threads") { Description = "Compute threads (the result depends on the seed and this number only)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var workers = new Option<int>("--workers") { Description = "Background threads simulating batches (does not change the result)", DefaultValueFactory = _ => 1 };

@@ -19,18 +19,24 @@ namespace Perrin.Cli.Localize;
 /// </summary>
 internal sealed class LocalizeModel
 {
+    // The raw threshold on p that gave the smlm-dense network its best SMLM Challenge efficiency on a tuning set (seed
+    // 999, 1 and 4 emitters/µm², models/smlm-dense/PROVENANCE.md): a trained p spreads over neighbouring pixels, and
+    // DECODE's integration adds them up, so a maximum of 0.3 often carries a whole emitter.
+    public const float DecodeThreshold = 0.3f;
+
     // Features whose masks mark particles, so that a mask's connected regions are particles to localize.
     private static readonly string[] ParticleFeatures = ["point_emitter", "sphere", "mie_sphere"];
 
-    private LocalizeModel(string path, Module network, ConvDecoderConfig config, string labelName, MapForm form, int channels, int upsampling,
+    private LocalizeModel(string path, Module network, ConvDecoderConfig config, ILabel label, MapForm form, int upsampling,
         double pixelSizeNm, float defaultThreshold)
     {
+        Label = label;
         Path = path;
         Network = network;
         Config = config;
-        LabelName = labelName;
+        LabelName = label.Name;
         Form = form;
-        Channels = channels;
+        Channels = label.Channels;
         Upsampling = upsampling;
         RecipePixelSizeNm = pixelSizeNm;
         DefaultThreshold = defaultThreshold;
@@ -45,6 +51,9 @@ internal sealed class LocalizeModel
 
     public ConvDecoderConfig Config { get; }
 
+    /// <summary>The label the network was trained to output (a DECODE map knows its photon and z scales).</summary>
+    public ILabel Label { get; }
+
     /// <summary>The recipe's labels.form.</summary>
     public string LabelName { get; }
 
@@ -57,7 +66,7 @@ internal sealed class LocalizeModel
 
     public double RecipePixelSizeNm { get; }
 
-    /// <summary>Half the value a lone, centred particle gives on the label: 0.5 for heat maps and masks (peak 1), half the density peak.</summary>
+    /// <summary>Half the value a lone, centred particle gives on the label: 0.5 for heat maps and masks (peak 1), half the density peak; <see cref="DecodeThreshold"/> on the p of DECODE maps.</summary>
     public float DefaultThreshold { get; }
 
     /// <summary>
@@ -126,9 +135,14 @@ internal sealed class LocalizeModel
             throw new UserInputException($"{path}: the network has {config.OutputChannels} output channels, but its recipe's '{label.Name}' label has {label.Channels}");
         }
 
+        if (form == MapForm.Decode && config.OutputActivation != ActivationKind.SigmoidFirstChannel)
+        {
+            throw new UserInputException($"{path}: a DECODE network must output p as a probability and the other channels as they are (outputActivation sigmoidFirstChannel, as perrin train stores it), but its head applies {config.OutputActivation}");
+        }
+
         var upsampling = simulator.LabelSize.Width / Math.Max(1, simulator.Width);
         loaded.Model.Eval();
-        return new LocalizeModel(path, loaded.Model, config, label.Name, form, label.Channels, Math.Max(1, upsampling), simulator.PixelSizeNm, threshold)
+        return new LocalizeModel(path, loaded.Model, config, label, form, Math.Max(1, upsampling), simulator.PixelSizeNm, threshold)
         {
             Recipe = simulator.Recipe,
             RefineRadius = RefineRadiusFor(label),
@@ -196,7 +210,7 @@ internal sealed class LocalizeModel
             case SuperResolutionMap:
                 return (MapForm.DeepStorm, 0.5f);
             case DecodeMap:
-                return (MapForm.Decode, 0.5f);
+                return (MapForm.Decode, DecodeThreshold);
         }
 
         if (label.Name == LabelNames.Heatmap)

@@ -9,6 +9,7 @@ using Perrin.Cli.Preprocess;
 using Perrin.Core.IO;
 using Perrin.Core.Tables;
 using Perrin.Nn.Backends;
+using Perrin.Simulation.Labels;
 
 namespace Perrin.Cli.Localize;
 
@@ -157,7 +158,8 @@ internal static class LocalizeRun
                 throw new UserInputException($"--threshold for a DECODE network is a probability in (0, 1], not {threshold}");
             }
 
-            return MapDecoder.Decode(new DecodeOptions { RawThreshold = threshold }, model.Channels, px);
+            var map = (DecodeMap)model.Label;
+            return MapDecoder.Decode(new DecodeOptions { RawThreshold = threshold, PhotonScale = map.PhotonScale, ZScaleNm = map.ZScaleNm }, model.Channels, px);
         }
 
         return MapDecoder.Heatmap(new HeatmapDecoderOptions

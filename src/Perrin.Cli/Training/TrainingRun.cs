@@ -33,9 +33,9 @@ internal static class TrainingRun
         }
 
         var form = simulator.Label?.Name;
-        if (form is not (LabelNames.Mask or LabelNames.Heatmap or LabelNames.Density))
+        if (form is not (LabelNames.Mask or LabelNames.Heatmap or LabelNames.Density or LabelNames.Decode))
         {
-            throw new UserInputException($"{request.Recipe}: labels.form is {form ?? "not given"}; training an image-to-image network needs mask, heatmap or density");
+            throw new UserInputException($"{request.Recipe}: labels.form is {form ?? "not given"}; training an image-to-image network needs mask, heatmap, density or decode");
         }
 
         if (simulator.LabelSize != (simulator.Width, simulator.Height))
@@ -44,8 +44,10 @@ internal static class TrainingRun
         }
 
         var source = new SimulationDataSource(simulator);
-        var loss = LossFor(settings.Loss, form);
+        var decode = form == LabelNames.Decode ? DecodeTraining.Create(settings.Loss, source, source.Channels, seed) : null;
+        var loss = decode is null ? LossFor(settings.Loss, form) : (DecodeTraining.LossName, false, decode.Loss);
         var config = ModelConfigFor(settings, source, loss.Sigmoid, request.Recipe);
+        config = decode is null ? config : DecodeTraining.Trained(config);
         var multiple = config.SizeMultiple;
         if (source.Width % multiple != 0 || source.Height % multiple != 0)
         {
@@ -129,8 +131,9 @@ internal static class TrainingRun
             ["perrin.training.steps"] = result.Steps.ToString(CultureInfo.InvariantCulture),
             ["perrin.training.best_validation_loss"] = result.BestLoss.ToString("R", CultureInfo.InvariantCulture),
         };
+        decode?.Describe(metadata);
         var recorded = recipe with { Training = used.ToRecipeSection("unet") };
-        ModelStore.Save(request.Output, model, config, SimulationDataSource.Normalization, RecipeWriter.Write(recorded), metadata);
+        ModelStore.Save(request.Output, model, decode is null ? config : DecodeTraining.Stored(config), SimulationDataSource.Normalization, RecipeWriter.Write(recorded), metadata);
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{request.Recipe} → {request.Output}: {result.Outcome}, {result.Epochs} epochs, {result.Steps} steps, best validation {loss.Name} {result.BestLoss:G4}; {model.ParameterCount()} parameters; metrics {request.Metrics}, curve {request.Curve}, checkpoint {request.Checkpoint}"));
         return ExitCodes.Ok;

@@ -79,6 +79,19 @@ public static class Loss
     }
 
     /// <summary>
+    /// The DECODE loss on maps [N, C, H, W] (C ≥ 2): binary cross-entropy from the logits of channel 0 against its
+    /// 0/1 detection target, plus, on the pixels the target marks (weighted by its p), Σ_c
+    /// <paramref name="channelWeights"/>[c − 1]·(x_c − t_c)² over the regression channels 1 … C−1 (offsets, photons,
+    /// z), all averaged over the N·H·W pixels. The weights put the channels on a common scale; null weighs each 1.
+    /// </summary>
+    public static Tensor Decode(Tensor output, Tensor target, IReadOnlyList<float>? channelWeights = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var weights = channelWeights?.ToArray() ?? Enumerable.Repeat(1f, Math.Max(0, output.Rank == 4 ? output.Shape[1] - 1 : 0)).ToArray();
+        return DecodeLossKernel.Run(output, target, weights);
+    }
+
+    /// <summary>
     /// Gaussian negative log-likelihood of <paramref name="target"/> under N(<paramref name="mean"/>,
     /// <paramref name="variance"/>), as gaussian_nll_loss: the variance is clamped below at <paramref name="eps"/>
     /// and <paramref name="full"/> adds the constant ½ln 2π.

@@ -26,4 +26,7 @@ public enum ActivationKind
 
     /// <summary>Softmax over axis 1.</summary>
     Softmax,
+
+    /// <summary>The logistic function on channel 0 only (a detection probability); the other channels pass unchanged.</summary>
+    SigmoidFirstChannel,
 }

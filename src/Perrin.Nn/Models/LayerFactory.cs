@@ -16,6 +16,7 @@ internal static class LayerFactory
         ActivationKind.Sigmoid => new Sigmoid(),
         ActivationKind.Tanh => new Tanh(),
         ActivationKind.Softmax => new Softmax(1),
+        ActivationKind.SigmoidFirstChannel => new FirstChannelSigmoid(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation"),
     };
 

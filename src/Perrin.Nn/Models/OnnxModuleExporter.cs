@@ -27,6 +27,7 @@ internal static class OnnxModuleExporter
         Sigmoid => cx.Graph.Sigmoid(input, cx.Value(prefix, "Sigmoid")),
         Tanh => cx.Graph.Tanh(input, cx.Value(prefix, "Tanh")),
         Softmax m => cx.Graph.Softmax(input, cx.Value(prefix, "Softmax"), m.Axis),
+        FirstChannelSigmoid => SigmoidOfFirstChannel(cx, prefix, input),
         Flatten => cx.Graph.Flatten(input, cx.Value(prefix, "Flatten")),
         Linear m => cx.Graph.Gemm(input, cx.Initializer(prefix + "weight", m.Weight), Bias(cx, prefix, m.Bias), cx.Value(prefix, "Gemm"), transB: true),
         Upsample m => cx.Graph.Resize(input, cx.Value(prefix, "Resize"), [1f, 1f, m.ScaleFactor, m.ScaleFactor],
@@ -53,6 +54,14 @@ internal static class OnnxModuleExporter
         var y = cx.Graph.Conv(input, cx.Initializer(prefix + "weight", m.Weight), Bias(cx, prefix, m.Bias), cx.Value(prefix, "Conv"),
             [m.KernelSize.H, m.KernelSize.W], [m.Stride.H, m.Stride.W], [m.Padding.H, m.Padding.W], [m.Dilation.H, m.Dilation.W], m.Groups);
         return m.FusedRelu ? cx.Graph.Relu(y, cx.Value(prefix, "Relu")) : y;
+    }
+
+    private static string SigmoidOfFirstChannel(OnnxExportContext cx, string prefix, string input)
+    {
+        var first = cx.Graph.Slice(input, cx.Value(prefix, "Slice"), 1, 0, 1);
+        var probability = cx.Graph.Sigmoid(first, cx.Value(prefix, "Sigmoid"));
+        var rest = cx.Graph.Slice(input, cx.Value(prefix, "Slice"), 1, 1, long.MaxValue);
+        return cx.Graph.Concat([probability, rest], cx.Value(prefix, "Concat"), 1);
     }
 
     private static string MaxPool(OnnxExportContext cx, MaxPool2d m, string prefix, string input)

@@ -9,6 +9,24 @@ public class RecipeRoundTripTests
         Recipe.Create("smlm-dense")
             .Image(64, 64)
             .Optics(o => o.Fluorescence().Na(1.4).WavelengthNm(680).MediumIndex(1.518).PixelSizeNm(100)
+                .Psf(p => p.Pupil().Zernike(5, Spec.Choice(-0.12, 0, 0.12)).Zernike(11, Spec.Choice(-0.15, 0, 0.15))))
+            .Add(Feature.PointEmitter()
+                .Count(Spec.IntegerUniform(8, 246))
+                .X(Spec.Uniform(-0.5, 63.5))
+                .Y(Spec.Uniform(-0.5, 63.5))
+                .Z(Spec.Uniform(-500, 500))
+                .Photons(Spec.LogUniform(500, 10000)))
+            .Camera(c => c.Preset("smlm-challenge-emccd").BackgroundPhotons(Spec.Uniform(20, 150)))
+            .Labels(l => l.Form("decode"))
+            .Augmentations(a => a.Crop(32, 32))
+            .Seed(1)
+            .Build();
+
+    // A recipe with a Poisson density, a fixed aberration and a derived width, whose canonical text is spelled out below.
+    private static Recipe DensityRecipe() =>
+        Recipe.Create("smlm-dense")
+            .Image(64, 64)
+            .Optics(o => o.Fluorescence().Na(1.4).WavelengthNm(680).MediumIndex(1.518).PixelSizeNm(100)
                 .Psf(p => p.Pupil().DefocusNm(0).Zernike(5, 0.1)))
             .Add(Feature.PointEmitter()
                 .Count(Density.PerUm2(2))
@@ -100,7 +118,7 @@ public class RecipeRoundTripTests
 
             """;
 
-        Assert.Equal(expected.ReplaceLineEndings("\n"), RecipeWriter.Write(Fluent()));
+        Assert.Equal(expected.ReplaceLineEndings("\n"), RecipeWriter.Write(DensityRecipe()));
     }
 
     [Fact]

@@ -110,6 +110,20 @@ public static class OnnxOperators
         return output;
     }
 
+    /// <summary>
+    /// Elements [<paramref name="start"/>, <paramref name="end"/>) along <paramref name="axis"/> (an end past the
+    /// axis stops at its length), with starts, ends and axes stored as int64 initializers "{output}.starts" etc.
+    /// </summary>
+    public static string Slice(this OnnxGraphBuilder graph, string input, string output, long axis, long start, long end)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        graph.AddInitializer(output + ".starts", [1], [start]);
+        graph.AddInitializer(output + ".ends", [1], [end]);
+        graph.AddInitializer(output + ".axes", [1], [axis]);
+        graph.AddNode("Slice", [input, output + ".starts", output + ".ends", output + ".axes"], [output]);
+        return output;
+    }
+
     public static string Concat(this OnnxGraphBuilder graph, IReadOnlyList<string> inputs, string output, int axis)
     {
         ArgumentNullException.ThrowIfNull(graph);

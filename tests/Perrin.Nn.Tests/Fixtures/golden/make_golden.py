@@ -310,6 +310,34 @@ def pix2pix_case():
     return Case("pix2pix_generator_loss", "pix2pix_generator_loss", config, "train", make_inputs, compute)
 
 
+def decode_loss_case():
+    """Perrin's Loss.Decode: BCE from logits on channel 0, plus on the target's emitter pixels (weighted by the target
+    p) the channel-weighted squared errors of channels 1.., averaged over the N*H*W pixels."""
+    config = {"detection": "binary_cross_entropy_with_logits(reduction='none') on channel 0",
+              "regression": "target_p * sum_c weights[c-1] * (x_c - t_c)**2 over channels 1..C-1",
+              "reduction": "mean over N*H*W pixels"}
+
+    def make_inputs():
+        n, c, h, w = 2, 5, 6, 6
+        p = (torch.rand(n, 1, h, w) > 0.7).float()
+        offsets = torch.rand(n, 2, h, w) - 0.5
+        photons = 0.5 + 9.5 * torch.rand(n, 1, h, w)
+        z = 0.3 * torch.randn(n, 1, h, w)
+        target = torch.cat([p, p * offsets, p * photons, p * z], 1)
+        return {"input": 3 * torch.randn(n, c, h, w), "target": target, "weights": torch.tensor([12.0, 12.0, 0.1, 8.0])}
+
+    def compute(inp):
+        x = inp["input"].clone().requires_grad_(True)
+        t, wts = inp["target"], inp["weights"]
+        bce = nn.functional.binary_cross_entropy_with_logits(x[:, 0], t[:, 0], reduction="none")
+        reg = ((x[:, 1:] - t[:, 1:]) ** 2 * wts.view(1, -1, 1, 1)).sum(1) * t[:, 0]
+        loss = (bce + reg).mean()
+        loss.backward()
+        return {"output": loss.detach().clone(), "grad_input": x.grad.clone()}
+
+    return Case("decode_loss", "decode_loss", config, "train", make_inputs, compute)
+
+
 def train_step_case(name, build, config, x_shape, make_target, loss_ctor, lr=1e-3):
     def make_inputs():
         m = build()
@@ -436,6 +464,7 @@ def all_cases():
                        lambda: {"input": torch.randn(4, 3), "target": torch.randn(4, 3),
                                 "var": 0.2 + torch.rand(4, 3)}, ("input", "var")))
     c.append(pix2pix_case())
+    c.append(decode_loss_case())
 
     c.append(optimizer_case("sgd_momentum", torch.optim.SGD,
                             {"lr": 0.1, "momentum": 0.9, "dampening": 0.0, "weight_decay": 0.0, "nesterov": False}))
@@ -570,7 +599,8 @@ def write_readme(rows):
         "`grad_output` is applied to the output sequence only.",
         "- Losses: `grad_<x>` is d(loss)/d(x) for an upstream gradient of 1. In `pix2pix_generator_loss` "
         "`input` is D(fake) (logits), `input2` the generator output, `target` the real image; "
-        "`output` = `adv_loss` + 100 * `l1_loss`.",
+        "`output` = `adv_loss` + 100 * `l1_loss`. In `decode_loss` `input` holds the logits of p then the "
+        "regressions, `weights` the weights of channels 1.. (Loss.Decode's channelWeights).",
         "- Optimizers: `param` is stepped with `grad.0`, `grad.1`, `grad.2` in turn; `after.i` is the parameter "
         "after step i. Schedules: `output[e]` is the learning rate used during epoch e (base `lr` in the config); "
         "`scheduler.step()` is called once per epoch. `clip_grad_norm`: `output` is the total norm before "
