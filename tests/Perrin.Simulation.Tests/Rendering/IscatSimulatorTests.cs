@@ -205,12 +205,12 @@ public sealed class IscatSimulatorTests
 
         var recipe = RecipeReader.ReadFile(Path.Combine(directory!.FullName, "examples", "recipes", "iscat-dense.yaml"));
         var simulator = Assert.IsType<IscatSimulator>(ImageSimulator.Create(recipe));
-        Assert.Equal((128, 128), (simulator.Width, simulator.Height));
-        var image = new float[128 * 128];
+        Assert.Equal((64, 64), (simulator.Width, simulator.Height));
+        var image = new float[64 * 64];
         var truth = simulator.Render(0, image, new float[simulator.LabelLength]);
 
-        // 2 per µm² over (128 · 23 nm)² = 8.67 µm²: Poisson of mean 17.
-        Assert.InRange(truth.Length, 3, 40);
+        // 0 to 20 particles over the 80 × 80 px the window sees.
+        Assert.InRange(truth.Length, 0, 20);
         Assert.All(truth, p => Assert.InRange(Math.Abs(p.Contrast), 0, 0.11));
         Assert.All(truth, p => Assert.Equal(ScattererKind.PointEmitter, p.Kind));
         var photons = simulator.Properties(0).Number("optics.reference_photons");
