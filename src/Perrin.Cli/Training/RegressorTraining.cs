@@ -31,20 +31,7 @@ internal static class RegressorTraining
         var model = new Cnn(config, new RandomStream(seed, 0, 0x6d6f64656cUL));
         var optimizer = new Adam(model.NamedParameters(), settings.LearningRate);
         var schedule = new CosineSchedule(settings.LearningRate, settings.Epochs, settings.LearningRate / 50);
-        var options = new TrainerOptions
-        {
-            Epochs = settings.Epochs,
-            StepsPerEpoch = settings.Steps,
-            BatchSize = settings.Batch,
-            ValidationBatches = settings.ValidationBatches,
-            Seed = seed,
-            Threads = request.Threads,
-            DataWorkers = request.Workers,
-            ClipNorm = settings.ClipNorm,
-            EarlyStoppingPatience = settings.Patience,
-            CheckpointPath = request.Checkpoint,
-            MetricsPath = request.Metrics,
-        };
+        var options = settings.TrainerOptions(request, seed);
         var result = ProgressScope.RunWithStatus(console, $"train {Path.GetFileName(request.Recipe)}", (long)settings.Epochs * settings.Steps, (report, describe) =>
         {
             var trainer = new Trainer(model, optimizer, loss, source, options with

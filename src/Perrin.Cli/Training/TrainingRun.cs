@@ -63,22 +63,11 @@ internal static class TrainingRun
         var validation = "–";
         ProgressScope.RunWithStatus(console, $"train {Path.GetFileName(request.Recipe)}", total, (report, describe) =>
         {
-            var options = new TrainerOptions
+            var options = settings.TrainerOptions(request, seed) with
             {
-                Epochs = settings.Epochs,
-                StepsPerEpoch = settings.Steps,
-                BatchSize = settings.Batch,
-                ValidationBatches = settings.ValidationBatches,
-                WarmupSteps = settings.WarmupSteps,
-                // Masks, heatmaps and densities (the only labels trained here) are plane maps that flip with the image.
-                Pool = settings.Pool is { } size ? new ReplayPoolOptions(size, settings.Refresh, TransformTargets: true) : null,
-                Seed = seed,
-                Threads = request.Threads,
-                DataWorkers = request.Workers,
-                ClipNorm = settings.ClipNorm,
-                EarlyStoppingPatience = settings.Patience,
-                CheckpointPath = request.Checkpoint,
-                MetricsPath = request.Metrics,
+                // Masks, heat maps and densities are plane maps that flip with the image; DECODE's offset channels
+                // would change sign under a flip, so their samples are replayed untransformed.
+                Pool = settings.Pool is { } size ? new ReplayPoolOptions(size, settings.Refresh, TransformTargets: form != LabelNames.Decode) : null,
                 Progress = new Progress(p =>
                 {
                     status = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{settings.Epochs} loss {p.Loss:G4} val {validation} ETA {p.Remaining:hh\\:mm\\:ss}");

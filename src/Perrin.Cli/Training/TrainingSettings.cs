@@ -55,6 +55,30 @@ internal sealed record TrainingSettings(
         return settings;
     }
 
+    /// <summary>
+    /// The trainer options every kind of training shares: these settings, the seed, and the request's threads,
+    /// workers, checkpoint and metrics; callers add their pool, progress and epoch callbacks with <c>with</c>.
+    /// </summary>
+    public TrainerOptions TrainerOptions(TrainRequest request, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new TrainerOptions
+        {
+            Epochs = Epochs,
+            StepsPerEpoch = Steps,
+            BatchSize = Batch,
+            ValidationBatches = ValidationBatches,
+            WarmupSteps = WarmupSteps,
+            Seed = seed,
+            Threads = request.Threads,
+            DataWorkers = request.Workers,
+            ClipNorm = ClipNorm,
+            EarlyStoppingPatience = Patience,
+            CheckpointPath = request.Checkpoint,
+            MetricsPath = request.Metrics,
+        };
+    }
+
     /// <summary>The settings as model-file metadata, under <see cref="MetadataPrefix"/>.</summary>
     public IReadOnlyDictionary<string, string> Metadata()
     {
