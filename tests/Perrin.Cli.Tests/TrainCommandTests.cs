@@ -103,4 +103,49 @@ public sealed class TrainCommandTests
         Assert.Equal(1, code);
         Assert.Contains("multiples of 32", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// --init starts from a trained model's weights: at a learning rate too small to move them, the new model is
+    /// the old one to float precision (random weights would differ by tenths), and it records where it started.
+    /// Another architecture, or a missing file, is refused by name.
+    /// </summary>
+    [Fact]
+    public void InitStartsFromAModelsWeightsAndRefusesAnotherArchitecture()
+    {
+        using var folder = new TempFolder();
+        var recipe = Recipe(folder);
+        Assert.Equal(0, CliHarness.Run(Args(folder, recipe, 1)).ExitCode);
+        File.Move(folder["m.safetensors"], folder["first.safetensors"]);
+
+        var (code, _, error) = CliHarness.Run(Args(folder, recipe, 1, "--init", folder["first.safetensors"], "--lr", "1e-12", "--seed", "5"));
+
+        Assert.True(code == 0, error);
+        var first = ModelStore.Load(folder["first.safetensors"]);
+        var tuned = ModelStore.Load(folder["m.safetensors"]);
+        var before = first.Model.StateDict();
+        var after = tuned.Model.StateDict();
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, tensor) in before)
+        {
+            var a = tensor.ToArray();
+            var b = after[name].ToArray();
+            for (var i = 0; i < a.Length; i++)
+            {
+                Assert.True(Math.Abs(a[i] - b[i]) <= 1e-6f + (1e-5f * Math.Abs(a[i])), $"{name}[{i}]: {a[i]} became {b[i]}");
+            }
+        }
+
+        Assert.Equal("first.safetensors", tuned.Metadata.Extra["perrin.training.init"]);
+        Assert.Equal("3", tuned.Metadata.Extra["perrin.training.init_steps"]);
+
+        (code, _, error) = CliHarness.Run(["train", recipe, "-o", folder["x.safetensors"], "--levels", "4,16", "--epochs", "1", "--steps", "1", "--batch", "2", "--threads", "1",
+            "--init", folder["first.safetensors"]]);
+        Assert.Equal(1, code);
+        Assert.Contains("--init", error, StringComparison.Ordinal);
+        Assert.Contains("first.safetensors", error, StringComparison.Ordinal);
+        (code, _, error) = CliHarness.Run(Args(folder, recipe, 1, "--init", folder["none.safetensors"]));
+        Assert.Equal(1, code);
+        Assert.Contains("--init", error, StringComparison.Ordinal);
+        Assert.Contains("no such model file", error, StringComparison.Ordinal);
+    }
 }

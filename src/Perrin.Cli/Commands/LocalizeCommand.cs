@@ -25,9 +25,10 @@ internal static class LocalizeCommand
         var dra = new Option<int?>("--dra") { Description = "iSCAT: differential rolling average with batch size B before the network (PiSCAT's ratio DRA); N frames give N − 2B + 1" };
         var format = new Option<string>("--format", "-f") { Description = "thunderstorm (nm, frames from 1) or trackpy (pixels, frames from 0)", DefaultValueFactory = _ => "thunderstorm" };
         var force = new Option<bool>("--force") { Description = "Replace the output if it exists" };
+        var views = new Option<int?>("--views") { Description = "Average the network's maps over this many mirror views of each tile (1–8; flips, then transposes): for heat maps, masks and densities, not DECODE maps, whose offsets a mirror would turn; slower by that factor [default: 1]" };
         var command = new Command("localize", "Localize particles with a trained network: tiled inference over a streamed movie, decoded by the model's label form (heat map, mask, density, Deep-STORM, DECODE)")
         {
-            model, movie, output, threshold, tile, overlap, batch, threads, pixelSize, power, dra, format, force,
+            model, movie, output, threshold, tile, overlap, batch, threads, pixelSize, power, dra, format, force, views,
         };
         command.SetAction(parse => CommandRunner.Run(console, () => LocalizeRun.Run(console, new LocalizeRequest(
             parse.GetValue(model)!,
@@ -42,7 +43,10 @@ internal static class LocalizeCommand
             parse.GetValue(power),
             parse.GetValue(dra),
             parse.GetValue(format)!,
-            parse.GetValue(force)))));
+            parse.GetValue(force))
+        {
+            Views = parse.GetValue(views),
+        })));
         return command;
     }
 }

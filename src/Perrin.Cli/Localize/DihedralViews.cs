@@ -36,4 +36,26 @@ internal static class DihedralViews
         v = (view & 2) != 0 ? -v : v;
         return (view & 4) != 0 ? (v, u) : (u, v);
     }
+
+    /// <summary>
+    /// Adds a square map of side <paramref name="side"/> computed on view <paramref name="view"/> back onto
+    /// <paramref name="destination"/> in the frame's orientation: the inverse of <see cref="Write"/>.
+    /// </summary>
+    public static void AddBack(ReadOnlySpan<float> viewMap, int side, int view, Span<float> destination)
+    {
+        for (var r = 0; r < side; r++)
+        {
+            for (var c = 0; c < side; c++)
+            {
+                var sc = (view & 1) != 0 ? side - 1 - c : c;
+                var sr = (view & 2) != 0 ? side - 1 - r : r;
+                if ((view & 4) != 0)
+                {
+                    (sc, sr) = (sr, sc);
+                }
+
+                destination[(sr * side) + sc] += viewMap[(r * side) + c];
+            }
+        }
+    }
 }

@@ -14,4 +14,8 @@ internal sealed record LocalizeRequest(
     bool PowerNormalize,
     int? Dra,
     string Format,
-    bool Force);
+    bool Force)
+{
+    /// <summary>Mirror views each tile is averaged over (1–8); null takes <see cref="LocalizeRun.DefaultViews"/>.</summary>
+    public int? Views { get; init; }
+}

@@ -27,6 +27,12 @@ internal static class RegressorLocalizeRun
             throw new UserInputException($"{request.Model} is a single-particle position regressor, which gives one position per frame: --threshold, --power-normalize and --dra do not apply to it");
         }
 
+        var views = request.Views ?? DihedralViews.Count(model.Width, model.Height);
+        if (views < 1 || views > DihedralViews.Count(model.Width, model.Height))
+        {
+            throw new UserInputException($"--views {views}: {request.Model} takes 1 to {DihedralViews.Count(model.Width, model.Height)} mirror views of its {model.Width}×{model.Height} frames");
+        }
+
         using var reader = MovieFile.OpenReader(request.Movie);
         if (reader.Width != model.Width || reader.Height != model.Height)
         {
@@ -40,7 +46,7 @@ internal static class RegressorLocalizeRun
         try
         {
             using var table = new LocalizationCsvStream(request.Output, format, LocalizationColumns.Required, px);
-            Stream(console, request, reader, model, table, px);
+            Stream(console, request, reader, model, table, px, views);
             table.Commit();
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{request.Movie} ({reader.Width}×{reader.Height}, {reader.FrameCount} frames) → {request.Output}: {table.Count} localizations, one per frame; position regressor, {px:G6} nm/px ({TableFormats.DisplayName(format)})"));
@@ -53,7 +59,7 @@ internal static class RegressorLocalizeRun
         return ExitCodes.Ok;
     }
 
-    private static void Stream(CliConsole console, LocalizeRequest request, IFrameReader reader, RegressorModel model, LocalizationCsvStream table, double px)
+    private static void Stream(CliConsole console, LocalizeRequest request, IFrameReader reader, RegressorModel model, LocalizationCsvStream table, double px, int views)
     {
         var plane = model.Width * model.Height;
         var batch = Math.Clamp(request.Batch, 1, Math.Max(1, reader.FrameCount));
@@ -73,7 +79,7 @@ internal static class RegressorLocalizeRun
                     SimulationDataSource.Standardize(frame);
                 }
 
-                model.Predict(frames, count, positions);
+                model.Predict(frames, count, positions, views);
                 rows.Clear();
                 for (var i = 0; i < count; i++)
                 {

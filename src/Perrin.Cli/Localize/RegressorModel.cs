@@ -98,10 +98,15 @@ internal sealed class RegressorModel
     /// another in <paramref name="frames"/>, already standardized; x and y of frame i go to positions[2i], positions[2i + 1].
     /// Each position is the mean of the network's estimates on the frame's <see cref="DihedralViews"/>.
     /// </summary>
-    public void Predict(ReadOnlySpan<float> frames, int count, Span<double> positions)
+    public void Predict(ReadOnlySpan<float> frames, int count, Span<double> positions) =>
+        Predict(frames, count, positions, DihedralViews.Count(Width, Height));
+
+    /// <summary>As <see cref="Predict(ReadOnlySpan{float}, int, Span{double})"/>, averaged over the first <paramref name="views"/> views only.</summary>
+    public void Predict(ReadOnlySpan<float> frames, int count, Span<double> positions, int views)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(views, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(views, DihedralViews.Count(Width, Height));
         var plane = Width * Height;
-        var views = DihedralViews.Count(Width, Height);
         var chunk = Math.Max(1, MaxImagesPerPass / views);
         var buffer = new float[Math.Min(count, chunk) * views * plane];
         using var scope = GradMode.NoGrad();

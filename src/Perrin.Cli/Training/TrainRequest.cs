@@ -32,6 +32,9 @@ internal sealed record TrainRequest(
 
     public int? Refresh { get; init; }
 
+    /// <summary>A model file whose weights training starts from (fine-tuning); null starts from random weights.</summary>
+    public string? Init { get; init; }
+
     /// <summary>The training curve, SVG; a PNG of it goes next to it.</summary>
     public string Curve { get; init; } = "curve.svg";
 }

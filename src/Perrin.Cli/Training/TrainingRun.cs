@@ -55,6 +55,11 @@ internal static class TrainingRun
         }
 
         var model = ModelFactory.Create(config, new RandomStream(seed, 0, 0x6d6f64656cUL));
+        if (request.Init is { } init && !request.Resume)
+        {
+            InitialWeights.Load(init, model, decode is null ? config : DecodeTraining.Stored(config));
+        }
+
         var optimizer = new Adam(model.NamedParameters(), settings.LearningRate);
         var schedule = ScheduleFor(settings);
         var total = (long)settings.Epochs * settings.Steps;
@@ -121,6 +126,14 @@ internal static class TrainingRun
             ["perrin.training.best_validation_loss"] = result.BestLoss.ToString("R", CultureInfo.InvariantCulture),
         };
         decode?.Describe(metadata);
+        if (request.Init is { } initPath && !request.Resume)
+        {
+            foreach (var (key, value) in InitialWeights.Describe(initPath))
+            {
+                metadata[key] = value;
+            }
+        }
+
         var recorded = recipe with { Training = used.ToRecipeSection("unet") };
         ModelStore.Save(request.Output, model, decode is null ? config : DecodeTraining.Stored(config), SimulationDataSource.Normalization, RecipeWriter.Write(recorded), metadata);
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
