@@ -17,24 +17,9 @@ internal static class DihedralViews
         {
             for (var c = 0; c < width; c++)
             {
-                var sc = (view & 1) != 0 ? width - 1 - c : c;
-                var sr = (view & 2) != 0 ? height - 1 - r : r;
-                if ((view & 4) != 0)
-                {
-                    (sc, sr) = (sr, sc);
-                }
-
-                destination[(r * width) + c] = frame[(sr * width) + sc];
+                destination[(r * width) + c] = frame[Source(r, c, width, height, view)];
             }
         }
-    }
-
-    /// <summary>An offset from the centre estimated on view <paramref name="view"/>, mapped back to the frame.</summary>
-    public static (float U, float V) Back(float u, float v, int view)
-    {
-        u = (view & 1) != 0 ? -u : u;
-        v = (view & 2) != 0 ? -v : v;
-        return (view & 4) != 0 ? (v, u) : (u, v);
     }
 
     /// <summary>
@@ -47,15 +32,29 @@ internal static class DihedralViews
         {
             for (var c = 0; c < side; c++)
             {
-                var sc = (view & 1) != 0 ? side - 1 - c : c;
-                var sr = (view & 2) != 0 ? side - 1 - r : r;
-                if ((view & 4) != 0)
-                {
-                    (sc, sr) = (sr, sc);
-                }
-
-                destination[(sr * side) + sc] += viewMap[(r * side) + c];
+                destination[Source(r, c, side, side, view)] += viewMap[(r * side) + c];
             }
         }
+    }
+
+    /// <summary>An offset from the centre estimated on view <paramref name="view"/>, mapped back to the frame.</summary>
+    public static (float U, float V) Back(float u, float v, int view)
+    {
+        u = (view & 1) != 0 ? -u : u;
+        v = (view & 2) != 0 ? -v : v;
+        return (view & 4) != 0 ? (v, u) : (u, v);
+    }
+
+    /// <summary>The index in the frame of the pixel that view <paramref name="view"/> shows at row r, column c.</summary>
+    private static int Source(int r, int c, int width, int height, int view)
+    {
+        var sc = (view & 1) != 0 ? width - 1 - c : c;
+        var sr = (view & 2) != 0 ? height - 1 - r : r;
+        if ((view & 4) != 0)
+        {
+            (sc, sr) = (sr, sc);
+        }
+
+        return (sr * width) + sc;
     }
 }
