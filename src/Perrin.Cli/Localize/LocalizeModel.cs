@@ -149,10 +149,6 @@ internal sealed class LocalizeModel
         };
     }
 
-    /// <summary>
-    /// The network as a <see cref="BatchNetwork"/> on square tiles of <paramref name="tileSize"/>, without recording
-    /// gradients; an output of another shape than the label's (a Deep-STORM recipe on a same-size U-Net) is refused.
-    /// </summary>
     /// <summary>Whether the outputs are scalar maps, which test-time mirror averaging (<see cref="MirrorAveraging"/>) applies to.</summary>
     public bool Mirrorable => Form != MapForm.Decode;
 
@@ -160,6 +156,10 @@ internal sealed class LocalizeModel
     public BatchNetwork AsBatchNetwork(int tileSize, int views) =>
         MirrorAveraging.Wrap(AsBatchNetwork(tileSize), tileSize, Upsampling, Channels, views);
 
+    /// <summary>
+    /// The network as a <see cref="BatchNetwork"/> on square tiles of <paramref name="tileSize"/>, without recording
+    /// gradients; an output of another shape than the label's (a Deep-STORM recipe on a same-size U-Net) is refused.
+    /// </summary>
     public BatchNetwork AsBatchNetwork(int tileSize)
     {
         var side = tileSize * Upsampling;
