@@ -15,7 +15,7 @@ internal static class LocalizeCommand
         var model = new Argument<string>("model") { Description = "A model file from perrin train (*.safetensors), holding the recipe it was trained on, or a built-in model: iscat-dense" };
         var movie = new Argument<string>("movie") { Description = "A TIFF movie, a PNG, or a folder or pattern of PNG frames" };
         var output = new Option<string>("--output", "-o") { Description = "The localization table to write", Required = true };
-        var threshold = new Option<float?>("--threshold") { Description = "Map values below it are background (default: half a lone particle's peak on the label: 0.5 for heat maps and masks)" };
+        var threshold = new Option<float?>("--threshold") { Description = "Map values below it are background (default: 0.3 for heat maps, 0.5 for masks, half a lone particle's peak for densities, 0.3 on the p of DECODE maps)" };
         var tile = new Option<int>("--tile") { Description = "Side of the square tiles the network sees, a multiple of 2^levels; a smaller frame runs as one tile", DefaultValueFactory = _ => 256 };
         var overlap = new Option<int>("--overlap") { Description = "Pixels neighbouring tiles share; each output pixel comes from the tile whose centre it is nearer, so it should exceed twice the network's reach", DefaultValueFactory = _ => 32 };
         var batch = new Option<int>("--batch") { Description = "Tiles per network pass", DefaultValueFactory = _ => 8 };
