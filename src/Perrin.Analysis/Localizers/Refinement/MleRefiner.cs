@@ -20,8 +20,11 @@ public sealed class MleRefiner
 {
     private const double ReachSigmas = 3.0;
 
-    // Passes over the detections with neighbours: each models the neighbours by the previous pass's fits.
-    private const int Passes = 3;
+    // Passes over the detections with neighbours, each modelling the neighbours by the previous pass's fits, until
+    // no fit moves by more than ConvergedPx or changes its photons by more than the fraction ConvergedPhotons.
+    private const int MaxPasses = 10;
+    private const double ConvergedPx = 1e-3;
+    private const double ConvergedPhotons = 1e-3;
     private readonly GaussianMleParameters _fit;
 
     public MleRefiner(MleRefinementParameters parameters)
@@ -84,16 +87,8 @@ public sealed class MleRefiner
 
         // A neighbour's light modelled from its detection (the network's photons) is often far off; modelled from its
         // latest fit, even one the guards reject, it comes closer to the truth with every pass, as in a joint fit.
-        for (var pass = 1; pass < Passes; pass++)
+        for (var pass = 1; pass < MaxPasses && UpdateModels(models, fits, pixelSizeNm); pass++)
         {
-            for (var i = 0; i < points.Length; i++)
-            {
-                if (fits[i] is { } fitted)
-                {
-                    models[i] = fitted;
-                }
-            }
-
             for (var i = 0; i < points.Length; i++)
             {
                 if (crowded[i])
@@ -104,6 +99,24 @@ public sealed class MleRefiner
         }
 
         return results;
+    }
+
+    // Takes the latest fits as the spots' models; false when none moved by more than a negligible distance.
+    private static bool UpdateModels(Localization[] models, Localization?[] fits, double pixelSizeNm)
+    {
+        var changed = false;
+        for (var i = 0; i < models.Length; i++)
+        {
+            if (fits[i] is { } fitted)
+            {
+                var previous = models[i];
+                changed |= Math.Abs(fitted.X - previous.X) > ConvergedPx * pixelSizeNm || Math.Abs(fitted.Y - previous.Y) > ConvergedPx * pixelSizeNm
+                    || !(Math.Abs(fitted.Intensity - previous.Intensity) <= ConvergedPhotons * fitted.Intensity);
+                models[i] = fitted;
+            }
+        }
+
+        return changed;
     }
 
     // `models` are the spots whose light is subtracted: detections, or their fits where a first pass refined them.
