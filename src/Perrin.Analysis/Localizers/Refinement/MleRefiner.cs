@@ -98,6 +98,16 @@ public sealed class MleRefiner
             }
         }
 
+        // A neighbour whose own fit the guards reject is not the Gaussian the model draws, so its light is unknown.
+        var trusted = results.Select(r => r.Outcome == RefinementOutcome.Refined).ToArray();
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (crowded[i] && trusted[i] && Neighbours(models, i, grid, near, window) && near.Exists(j => !trusted[j]))
+            {
+                results[i] = new RefinedLocalization(points[i], RefinementOutcome.Crowded);
+            }
+        }
+
         return results;
     }
 
