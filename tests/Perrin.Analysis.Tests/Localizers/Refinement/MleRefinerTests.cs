@@ -98,6 +98,16 @@ public sealed class MleRefinerTests
     }
 
     [Fact]
+    public void ANeighbourTheFitCannotModelKeepsThePosition()
+    {
+        var frame = Add(NoiselessSpot.Render(24, 8, 12, 3000, 5, 1.2), NoiselessSpot.Render(24, 11.5, 12, 20000, 0, 3.0));
+        var detections = new[] { At(0, 8.2, 12.1, 3000), At(0, 11.5, 12, 20000) };
+        var refined = new MleRefiner(new MleRefinementParameters { SigmaPx = 1.2 }).Refine(frame, 24, 24, detections, Px);
+        Assert.NotEqual(RefinementOutcome.Refined, refined[1].Outcome);
+        Assert.Equal(new RefinedLocalization(detections[0], RefinementOutcome.Crowded), refined[0]);
+    }
+
+    [Fact]
     public void ADetectionOnBackgroundAloneKeepsItsPosition()
     {
         var random = new RandomStream(3, 0);
