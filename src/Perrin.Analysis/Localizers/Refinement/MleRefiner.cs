@@ -9,12 +9,12 @@ namespace Perrin.Analysis.Localizers.Refinement;
 /// Refines another detector's localizations (a network's) on the raw frame with the camera-aware Gaussian MLE of
 /// <see cref="GaussianMle"/>, each fit on a small window around the detection and started at its position and
 /// photons. The light of the other detections that reach the window (within 3 σ of it) is part of the fit's model,
-/// as Gaussians at their detected positions and photons, later at their own fits, so that a neighbour does not pull the fit; a
-/// detection keeps its own position when a neighbour is nearer than
-/// <see cref="MleRefinementParameters.MinSeparationPx"/> or has no photon count, and when the fit fails, moves
-/// farther than <see cref="MleRefinementParameters.MaxShiftPx"/>, finds an implausible σ or explains
-/// the window poorly. Each call has its own
-/// buffers, so one instance can serve several threads.
+/// as Gaussians at their detected positions and photons, then at their own latest fits, pass after pass until the
+/// fits settle, so that a neighbour does not pull the fit. A detection keeps its own position when a neighbour is
+/// nearer than <see cref="MleRefinementParameters.MinSeparationPx"/>, has no photon count or is not refined itself,
+/// and when the fit fails, moves farther than <see cref="MleRefinementParameters.MaxShiftPx"/>, finds an
+/// implausible σ or explains the window poorly. Each call has its own buffers, so one instance can serve several
+/// threads; the result does not depend on how calls are spread over threads.
 /// </summary>
 public sealed class MleRefiner
 {
@@ -70,7 +70,8 @@ public sealed class MleRefiner
         var grid = new PointGrid();
         if (points.Length > 0)
         {
-            grid.Build(points, reach * pixelSizeNm);
+            // Models move up to MaxShiftPx from the detections the grid holds, so the grid looks that much farther.
+            grid.Build(points, (reach + (2 * Parameters.MaxShiftPx)) * pixelSizeNm);
         }
 
         var window = new Window(new MleRoiFit(_fit, size), new float[size * size], new float[size * size], new double[size], new double[size], size, reach, pixelSizeNm);
@@ -129,7 +130,7 @@ public sealed class MleRefiner
         return changed;
     }
 
-    // `models` are the spots whose light is subtracted: detections, or their fits where a first pass refined them.
+    // `models` are the spots whose light the fit's model holds: the detections, or their latest fits.
     private RefinedLocalization RefineOne(ReadOnlySpan<float> counts, int height, int width, Localization[] points, Localization[] models, int index,
         PointGrid grid, List<int> near, Window window, out Localization? fitted)
     {
