@@ -88,11 +88,13 @@ public sealed class MleRefiner
 
         // A neighbour's light modelled from its detection (the network's photons) is often far off; modelled from its
         // latest fit, even one the guards reject, it comes closer to the truth with every pass, as in a joint fit.
-        for (var pass = 1; pass < MaxPasses && UpdateModels(models, fits, pixelSizeNm); pass++)
+        var moved = new bool[points.Length];
+        for (var pass = 1; pass < MaxPasses && UpdateModels(models, fits, moved, pixelSizeNm); pass++)
         {
             for (var i = 0; i < points.Length; i++)
             {
-                if (crowded[i])
+                // A fit whose neighbours' models stayed put would come out the same.
+                if (crowded[i] && Neighbours(models, i, grid, near, window) && near.Exists(j => moved[j]))
                 {
                     results[i] = RefineOne(counts, height, width, points, models, i, grid, near, window, out fits[i]);
                 }
@@ -112,17 +114,20 @@ public sealed class MleRefiner
         return results;
     }
 
-    // Takes the latest fits as the spots' models; false when none moved by more than a negligible distance.
-    private static bool UpdateModels(Localization[] models, Localization?[] fits, double pixelSizeNm)
+    // Takes the latest fits as the spots' models, marking in `moved` those that moved by more than a negligible
+    // distance or changed their photons by more than a negligible fraction; false when none did.
+    private static bool UpdateModels(Localization[] models, Localization?[] fits, bool[] moved, double pixelSizeNm)
     {
         var changed = false;
         for (var i = 0; i < models.Length; i++)
         {
+            moved[i] = false;
             if (fits[i] is { } fitted)
             {
                 var previous = models[i];
-                changed |= Math.Abs(fitted.X - previous.X) > ConvergedPx * pixelSizeNm || Math.Abs(fitted.Y - previous.Y) > ConvergedPx * pixelSizeNm
+                moved[i] = Math.Abs(fitted.X - previous.X) > ConvergedPx * pixelSizeNm || Math.Abs(fitted.Y - previous.Y) > ConvergedPx * pixelSizeNm
                     || !(Math.Abs(fitted.Intensity - previous.Intensity) <= ConvergedPhotons * fitted.Intensity);
+                changed |= moved[i];
                 models[i] = fitted;
             }
         }
