@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Accuracy of the smlm-dense network against the classical Gaussian MLE on held-out simulated frames, scored by
+# Accuracy of the smlm-dense network, alone and refined by a Gaussian MLE on the raw frame (perrin localize
+# --refine mle), against the classical Gaussian MLE on held-out simulated frames, scored by
 # the SMLM Challenge 2016 protocol at 250 nm (perrin evaluate). Reproduces the table of
 # models/smlm-dense/PROVENANCE.md:
 #
@@ -33,7 +34,9 @@ command -v jq >/dev/null || { echo "smlm-accuracy.sh needs jq" >&2; exit 1; }
 [ -x "$perrin" ] || { echo "no perrin CLI at $perrin: run dotnet build Perrin.slnx -c Release, or set PERRIN" >&2; exit 1; }
 mkdir -p "$out"
 
-# One held-out set: simulate, localize with the network and with Gaussian MLE, score both.
+methods=(network network-mle gauss-mle)
+
+# One held-out set: simulate, localize with the network, the refined network and Gaussian MLE, score each.
 run_set() {
   local name="$1" recipe_file="$2" frames="$3"
   shift 3
@@ -41,8 +44,9 @@ run_set() {
   mkdir -p "$dir"
   "$perrin" simulate "$recipe_file" -n "$frames" -o "$dir/movie.tif" --truth "$dir/truth.csv" --seed "$seed" --threads "$threads"
   "$perrin" localize "$model" "$dir/movie.tif" -o "$dir/network.csv" --threads "$threads" --force
+  "$perrin" localize "$model" "$dir/movie.tif" -o "$dir/network-mle.csv" --refine mle --threads "$threads" --force
   "$perrin" locate "$dir/movie.tif" --method gauss-mle "${camera[@]}" --sigma 1.0 -o "$dir/gauss-mle.csv" --threads "$threads" --force
-  for method in network gauss-mle; do
+  for method in "${methods[@]}"; do
     "$perrin" evaluate "$dir/$method.csv" "$dir/truth.csv" --tol 250 --json "$@" > "$dir/$method.json"
   done
 }
@@ -50,7 +54,7 @@ run_set() {
 row() {
   local label="$1" dir="$2" emitters
   emitters=$(($(wc -l < "$dir/truth.csv") - 1))
-  for method in network gauss-mle; do
+  for method in "${methods[@]}"; do
     jq -r --arg name "$label" --arg method "$method" --arg n "$emitters" --argjson f "$emccd_factor" '
       def r1: . * 10 | round / 10;
       def r2: . * 100 | round / 100;

@@ -26,9 +26,18 @@ internal static class LocalizeCommand
         var format = new Option<string>("--format", "-f") { Description = "thunderstorm (nm, frames from 1) or trackpy (pixels, frames from 0)", DefaultValueFactory = _ => "thunderstorm" };
         var force = new Option<bool>("--force") { Description = "Replace the output if it exists" };
         var views = new Option<int?>("--views") { Description = "Average the network's maps over this many mirror views of each tile (1–8; flips, then transposes): for heat maps, masks and densities, not DECODE maps, whose offsets a mirror would turn; slower by that factor [default: 1]" };
+        var refine = new Option<string>("--refine") { Description = "none, or mle: refine each localization by the camera-aware Gaussian MLE of perrin locate --method gauss-mle on the raw frame, started at the network's position and photons; neighbours' light is modelled; a row keeps the network's position when another is within 2 px, or the fit fails, moves over 1 px, finds an implausible σ or fits poorly (refined rows have an uncertainty)", DefaultValueFactory = _ => LocalizeRefinement.None };
+        var refineRoi = new Option<int?>("--refine-roi") { Description = "--refine mle: half-width of the fit window in pixels, (2·R + 1)² pixels [default: 3]" };
+        var refineSigma = new Option<double?>("--refine-sigma") { Description = "--refine mle: PSF σ in pixels, the fit's start; a fitted σ beyond 1.25× either way keeps the network's position (default: the model recipe's Gaussian σ, else 0.21 λ/NA)" };
+        var baseline = new Option<double?>("--baseline") { Description = "--refine mle: camera offset in ADU (default: the model recipe's camera, as for all camera options)" };
+        var gain = new Option<double?>("--gain") { Description = "--refine mle: camera conversion in electrons per ADU" };
+        var emGain = new Option<double?>("--em-gain") { Description = "--refine mle: EMCCD electron-multiplication gain" };
+        var qe = new Option<double?>("--qe") { Description = "--refine mle: quantum efficiency: photons = photoelectrons / qe" };
+        var readNoise = new Option<double?>("--read-noise") { Description = "--refine mle: read noise in electrons rms" };
         var command = new Command("localize", "Localize particles with a trained network: tiled inference over a streamed movie, decoded by the model's label form (heat map, mask, density, Deep-STORM, DECODE)")
         {
             model, movie, output, threshold, tile, overlap, batch, threads, pixelSize, power, dra, format, force, views,
+            refine, refineRoi, refineSigma, baseline, gain, emGain, qe, readNoise,
         };
         command.SetAction(parse => CommandRunner.Run(console, () => LocalizeRun.Run(console, new LocalizeRequest(
             parse.GetValue(model)!,
@@ -46,6 +55,17 @@ internal static class LocalizeCommand
             parse.GetValue(force))
         {
             Views = parse.GetValue(views),
+            Refine = new RefineRequest
+            {
+                Method = parse.GetValue(refine)!,
+                RoiRadiusPx = parse.GetValue(refineRoi),
+                SigmaPx = parse.GetValue(refineSigma),
+                BaselineAdu = parse.GetValue(baseline),
+                ElectronsPerAdu = parse.GetValue(gain),
+                EmGain = parse.GetValue(emGain),
+                QuantumEfficiency = parse.GetValue(qe),
+                ReadNoiseElectrons = parse.GetValue(readNoise),
+            },
         })));
         return command;
     }

@@ -53,6 +53,9 @@ internal sealed class LocalizeModel
     /// <summary>The recipe the network was trained on.</summary>
     public required Recipe Recipe { get; init; }
 
+    /// <summary>The recipe's simulator: its samples tell the optics and camera the network was trained for.</summary>
+    public required ImageSimulator RecipeSimulator { get; init; }
+
     public Module Network { get; }
 
     public ConvDecoderConfig Config { get; }
@@ -151,6 +154,7 @@ internal sealed class LocalizeModel
         return new LocalizeModel(path, loaded.Model, config, label, form, Math.Max(1, upsampling), simulator.PixelSizeNm, threshold)
         {
             Recipe = simulator.Recipe,
+            RecipeSimulator = simulator,
             RefineRadius = RefineRadiusFor(label),
         };
     }

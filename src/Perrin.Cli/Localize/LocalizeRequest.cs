@@ -18,4 +18,7 @@ internal sealed record LocalizeRequest(
 {
     /// <summary>Mirror views each tile is averaged over (1–8); null takes <see cref="LocalizeRun.DefaultViews"/>.</summary>
     public int? Views { get; init; }
+
+    /// <summary>Whether and how each localization is refined on the raw frame (--refine and its settings).</summary>
+    public RefineRequest Refine { get; init; } = new();
 }

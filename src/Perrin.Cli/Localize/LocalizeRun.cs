@@ -46,6 +46,11 @@ internal static class LocalizeRun
 
         if (RegressorModel.TryLoad(request.Model) is { } regressor)
         {
+            if (!string.Equals(request.Refine.Method, LocalizeRefinement.None, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UserInputException($"--refine {request.Refine.Method}: {request.Model} is a regressor, whose positions come from its own fit of each window; --refine applies to map networks");
+            }
+
             return RegressorLocalizeRun.Run(console, request, regressor, format);
         }
 
@@ -62,7 +67,9 @@ internal static class LocalizeRun
         var decoder = Decoder(model, threshold, px);
         var plan = new PreprocessPlan { PowerNormalize = request.PowerNormalize, DraBatch = request.Dra };
         plan.RequireLength(reader.FrameCount, request.Movie);
-        var chain = plan.PowerNormalize || plan.DraBatch is not null ? plan.BuildChain(reader.Height, reader.Width, null, request.Threads) : null;
+        var preprocessed = plan.PowerNormalize || plan.DraBatch is not null;
+        var refinement = LocalizeRefinement.Create(request.Refine, model, px, preprocessed);
+        var chain = preprocessed ? plan.BuildChain(reader.Height, reader.Width, null, request.Threads) : null;
 
         var previous = Backend.Current;
         Backend.UseCpu(request.Threads);
@@ -71,12 +78,13 @@ internal static class LocalizeRun
             var tile = FittedTile(request.Tile, model.SizeMultiple, reader.Height, reader.Width);
             var overlap = Math.Min(request.Overlap, tile - 1);
             var inference = new TiledInference(reader.Height, reader.Width, tile, overlap, request.Batch, model.Channels, model.Upsampling, model.AsBatchNetwork(tile, views));
-            using var table = new LocalizationCsvStream(request.Output, format, decoder.Columns, px);
-            var frames = Stream(console, request, reader, chain, inference, decoder, table);
+            var columns = decoder.Columns | (refinement is null ? LocalizationColumns.None : LocalizeRefinement.Columns);
+            using var table = new LocalizationCsvStream(request.Output, format, columns, px);
+            var frames = Stream(console, request, reader, chain, inference, frame => Decode(decoder, refinement, frame, px), refinement is not null, table);
             table.Commit();
             var stages = chain is null ? string.Empty : $"; {chain.Description}{(chain.Delay > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({chain.Delay} fewer frames: frame k covers input frames k … k + {chain.Delay})") : string.Empty)}";
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{request.Movie} ({reader.Width}×{reader.Height}, {frames} frames{stages}) → {request.Output}: {table.Count} localizations; {model.LabelName} network, {inference.TilesPerFrame} tile{(inference.TilesPerFrame == 1 ? string.Empty : "s")} of {tile} px per frame, threshold {threshold:G4}, {px:G6} nm/px ({TableFormats.DisplayName(format)})"));
+                $"{request.Movie} ({reader.Width}×{reader.Height}, {frames} frames{stages}) → {request.Output}: {table.Count} localizations; {model.LabelName} network, {inference.TilesPerFrame} tile{(inference.TilesPerFrame == 1 ? string.Empty : "s")} of {tile} px per frame, threshold {threshold:G4}{refinement?.Summary()}, {px:G6} nm/px ({TableFormats.DisplayName(format)})"));
         }
         finally
         {
@@ -97,8 +105,15 @@ internal static class LocalizeRun
         return Math.Min(tile, fitted);
     }
 
+    // One frame's table rows from its maps, refined on the frame itself when asked.
+    private static IEnumerable<Localization> Decode(MapDecoder decoder, LocalizeRefinement? refinement, DecodedFrame frame, double px)
+    {
+        var rows = decoder.Decode(frame.Maps, frame.Index, frame.MapHeight, frame.MapWidth);
+        return refinement is null || frame.Recorded is not { } recorded ? rows : refinement.Apply(recorded, frame.Height, frame.Width, rows, px);
+    }
+
     private static long Stream(CliConsole console, LocalizeRequest request, IFrameReader reader, FrameStageChain? chain, TiledInference inference,
-        MapDecoder decoder, LocalizationCsvStream table)
+        Func<DecodedFrame, IEnumerable<Localization>> decode, bool keepRecorded, LocalizationCsvStream table)
     {
         var (height, width) = (reader.Height, reader.Width);
         var plane = height * width;
@@ -107,6 +122,8 @@ internal static class LocalizeRun
         var chunk = (int)Math.Clamp(Math.Min(wanted, ChunkBytes / frameBytes), 1, Math.Max(1, reader.FrameCount));
         var frames = new float[chunk][];
         var maps = new float[chunk][];
+        // The network standardizes its input frames in place; a fit on the frame needs the camera's counts.
+        var recorded = keepRecorded ? new float[chunk][] : null;
         var input = new float[plane];
         var mapHeight = height * inference.Scale;
         var mapWidth = width * inference.Scale;
@@ -121,7 +138,7 @@ internal static class LocalizeRun
                 rows.Clear();
                 for (var i = 0; i < filled; i++)
                 {
-                    rows.AddRange(decoder.Decode(maps[i], (int)(produced + i), mapHeight, mapWidth));
+                    rows.AddRange(decode(new DecodedFrame(recorded?[i], height, width, maps[i], mapHeight, mapWidth, (int)(produced + i))));
                 }
 
                 table.Append(rows);
@@ -138,6 +155,12 @@ internal static class LocalizeRun
                 FrameCheck.Require(request.Movie, f, target, width, request.PowerNormalize);
                 if (chain is null || chain.Push(input, frames[filled]))
                 {
+                    if (recorded is not null)
+                    {
+                        recorded[filled] ??= new float[plane];
+                        frames[filled].CopyTo(recorded[filled], 0);
+                    }
+
                     if (++filled == chunk)
                     {
                         Flush();

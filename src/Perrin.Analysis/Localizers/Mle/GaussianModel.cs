@@ -4,6 +4,8 @@ namespace Perrin.Analysis.Localizers.Mle;
 /// The expected photoelectrons of a square ROI, μ = b + N·Ex(x)·Ey(y), with the read-noise variance γ added to
 /// model and data (the sCMOS approximation of Huang et al. 2013). Parameters are ordered x, y, N, b, σ; a fit with
 /// fixed σ uses the first four. Positions are in ROI pixels with (0, 0) at the centre of the ROI's first pixel.
+/// <see cref="KnownLight"/> adds fixed expected photoelectrons per pixel (neighbouring spots fitted elsewhere), zero
+/// unless set.
 /// </summary>
 internal sealed class GaussianModel
 {
@@ -15,9 +17,11 @@ internal sealed class GaussianModel
     private readonly double[] _dey;
     private readonly double[] _sy;
     private readonly double[] _edges;
+    private readonly double[] _known;
 
     public GaussianModel(int size, double readNoiseVariance)
     {
+        _known = new double[size * size];
         Size = size;
         ReadNoiseVariance = readNoiseVariance;
         _ex = new double[size];
@@ -32,6 +36,9 @@ internal sealed class GaussianModel
     public int Size { get; }
 
     public double ReadNoiseVariance { get; }
+
+    /// <summary>Fixed expected photoelectrons in each pixel, rows contiguous, added to the model.</summary>
+    public Span<double> KnownLight => _known;
 
     /// <summary>
     /// Poisson log-likelihood (without the data-only constant), its gradient and the Fisher information at θ.
@@ -55,7 +62,7 @@ internal sealed class GaussianModel
             for (var col = 0; col < Size; col++)
             {
                 var shape = _ex[col] * ey;
-                var m = background + (photons * shape) + ReadNoiseVariance;
+                var m = background + (photons * shape) + _known[(row * Size) + col] + ReadNoiseVariance;
                 if (!(m > 0))
                 {
                     // Where the model vanishes the data must too, which a fit cannot promise; the bound only loses
@@ -108,5 +115,5 @@ internal sealed class GaussianModel
     }
 
     /// <summary>The model's expected photoelectrons (without γ) at pixel (col, row) after an <see cref="Evaluate"/> at θ.</summary>
-    public double Expected(ReadOnlySpan<double> theta, int col, int row) => theta[3] + (theta[2] * _ex[col] * _ey[row]);
+    public double Expected(ReadOnlySpan<double> theta, int col, int row) => theta[3] + (theta[2] * _ex[col] * _ey[row]) + _known[(row * Size) + col];
 }

@@ -13,18 +13,28 @@ internal sealed class MleFitter
     private const double Tolerance = 1e-6;
     private readonly GaussianModel _model;
     private readonly double[] _data;
+    private readonly float[] _startData;
 
     public MleFitter(int size, double readNoiseVariance)
     {
         _model = new GaussianModel(size, readNoiseVariance);
         _data = new double[size * size];
+        _startData = new float[size * size];
     }
 
     public int Size => _model.Size;
 
     /// <param name="roi">Size × Size photoelectrons, rows contiguous, all finite.</param>
     /// <param name="sigma">Start value of σ in pixels, or its value when <paramref name="fitSigma"/> is false.</param>
-    public MleFitResult Fit(ReadOnlySpan<float> roi, double sigma, bool fitSigma, int maxIterations)
+    public MleFitResult Fit(ReadOnlySpan<float> roi, double sigma, bool fitSigma, int maxIterations) =>
+        Fit(roi, sigma, fitSigma, maxIterations, null, []);
+
+    /// <param name="start">A known position (and brightness) to start from instead of the ROI's centroid, which a neighbour's light would pull.</param>
+    /// <param name="knownLight">
+    /// Expected photoelectrons of other spots in each ROI pixel, part of the model but not fitted; empty for none.
+    /// Modelling a neighbour's light keeps its shot noise in the likelihood, which subtracting it from the data would not.
+    /// </param>
+    public MleFitResult Fit(ReadOnlySpan<float> roi, double sigma, bool fitSigma, int maxIterations, MleStart? start, ReadOnlySpan<float> knownLight)
     {
         var size = Size;
         var gamma = _model.ReadNoiseVariance;
@@ -34,8 +44,32 @@ internal sealed class MleFitter
         }
 
         var p = fitSigma ? 5 : 4;
+        var modelLight = _model.KnownLight;
+        modelLight.Clear();
+        var startData = roi;
+        if (!knownLight.IsEmpty)
+        {
+            for (var i = 0; i < modelLight.Length; i++)
+            {
+                modelLight[i] = knownLight[i];
+                _startData[i] = roi[i] - knownLight[i];
+            }
+
+            startData = _startData;
+        }
+
         Span<double> theta = stackalloc double[GaussianModel.MaxParameters];
-        Start(roi, sigma, theta);
+        Start(startData, sigma, theta);
+        if (start is { } known)
+        {
+            theta[0] = known.X;
+            theta[1] = known.Y;
+            if (known.Photons > 0 && double.IsFinite(known.Photons))
+            {
+                theta[2] = known.Photons;
+            }
+        }
+
         Span<double> gradient = stackalloc double[GaussianModel.MaxParameters];
         Span<double> fisher = stackalloc double[GaussianModel.MaxParameters * GaussianModel.MaxParameters];
         Span<double> trial = stackalloc double[GaussianModel.MaxParameters];

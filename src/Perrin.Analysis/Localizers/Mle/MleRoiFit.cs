@@ -7,9 +7,15 @@ internal sealed class MleRoiFit(GaussianMleParameters parameters, int size) : IR
 {
     private readonly MleFitter _fitter = new(size, parameters.Camera.ReadNoiseVariance);
 
-    public Localization? Fit(in RoiView roi)
+    public Localization? Fit(in RoiView roi) => Fit(roi, null, []);
+
+    /// <summary>
+    /// The fit started at <paramref name="start"/> (the ROI's centroid when null) with other spots' expected
+    /// photoelectrons <paramref name="knownLight"/> in the model (empty for none), or null when it is rejected.
+    /// </summary>
+    public Localization? Fit(in RoiView roi, MleStart? start, ReadOnlySpan<float> knownLight)
     {
-        var fit = _fitter.Fit(roi.Photoelectrons, parameters.Detector.SigmaPx, parameters.FitSigma, parameters.MaxIterations);
+        var fit = _fitter.Fit(roi.Photoelectrons, parameters.Detector.SigmaPx, parameters.FitSigma, parameters.MaxIterations, start, knownLight);
         if (!Accept(fit, roi.Size))
         {
             return null;

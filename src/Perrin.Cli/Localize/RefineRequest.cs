@@ -1,0 +1,25 @@
+namespace Perrin.Cli.Localize;
+
+/// <summary>
+/// `perrin localize --refine` and its settings as typed; null values take the model's recipe (camera, PSF σ) or the
+/// refiner's defaults. <see cref="LocalizeRefinement"/> checks them.
+/// </summary>
+internal sealed record RefineRequest
+{
+    /// <summary>none, or mle: a Gaussian maximum-likelihood fit on the raw frame around each localization.</summary>
+    public string Method { get; init; } = LocalizeRefinement.None;
+
+    public int? RoiRadiusPx { get; init; }
+
+    public double? SigmaPx { get; init; }
+
+    public double? BaselineAdu { get; init; }
+
+    public double? ElectronsPerAdu { get; init; }
+
+    public double? EmGain { get; init; }
+
+    public double? QuantumEfficiency { get; init; }
+
+    public double? ReadNoiseElectrons { get; init; }
+}
