@@ -14,6 +14,7 @@ internal static class Im2Col
     public static void Unfold(in ConvShape s, ReadOnlySpan<float> image, Span<float> col) => Unfold(s, image, col, s.P);
 
     /// <summary>As <see cref="Unfold(in ConvShape, ReadOnlySpan{float}, Span{float})"/> into rows <paramref name="ld"/> floats apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Unfold(in ConvShape s, ReadOnlySpan<float> image, Span<float> col, int ld)
     {
         int outW = s.OutW, p = s.P, plane = s.InPlane;
@@ -53,6 +54,7 @@ internal static class Im2Col
     public static void Fold(in ConvShape s, ReadOnlySpan<float> col, Span<float> image) => Fold(s, col, image, s.P);
 
     /// <summary>As <see cref="Fold(in ConvShape, ReadOnlySpan{float}, Span{float})"/> from rows <paramref name="ld"/> floats apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fold(in ConvShape s, ReadOnlySpan<float> col, Span<float> image, int ld)
     {
         int outW = s.OutW, p = s.P, plane = s.InPlane;
@@ -109,6 +111,7 @@ internal static class Im2Col
             ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(src)), (uint)src.Length * sizeof(float));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddTo(ReadOnlySpan<float> src, Span<float> dst)
     {
         _ = dst[src.Length - 1];

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -65,6 +66,7 @@ internal static unsafe class SingleChannelConv
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardImage(ConvShape s, float* x, float* w, float* bias, bool relu, float* y)
     {
         int width = s.W, outW = s.OutW, plane = s.P;
@@ -107,6 +109,7 @@ internal static unsafe class SingleChannelConv
     }
 
     /// <summary>One image's weight gradient [Cout, 9] followed by its bias gradient [Cout].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WeightImage(ConvShape s, float* g, float* x, float* partial)
     {
         int width = s.W, outW = s.OutW, plane = s.P;
