@@ -36,7 +36,8 @@ internal static unsafe class DirectConvWeightGrad
         var accLength = p.Taps * r * c * lanes;
         var items = outBlocks * inBlocks;
         var groups = Math.Min(Math.Max(1, threads), items);
-        var band = Math.Max(1, BandPixels / p.OutW);
+        // Never more rows than the image has: a band's padded rows are cleared in full before each copy.
+        var band = Math.Clamp(BandPixels / p.OutW, 1, p.OutH);
         var bandRows = band + p.KH - 1;
         var bandPlane = (nint)bandRows * p.Stride;
         var perGroup = (items + groups - 1) / groups * accLength;
