@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Perrin.Nn.Backends.Cpu;
 
@@ -44,7 +45,7 @@ internal static unsafe class DirectConvWeightGrad
         fixed (float* g = gradOutput, x = input, dw = gradWeight, db = gradBias)
         {
             var (gAt, xAt, dwAt, dbAt) = ((nint)g, (nint)x, (nint)dw, (nint)db);
-            CpuParallel.For(groups, threads, checked(perGroup + (int)(p.CIn * bandPlane)), (group, scratch) =>
+            CpuParallel.For(groups, threads, checked(perGroup + (int)(p.CIn * bandPlane)), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (group, scratch) =>
             {
                 var (first, last) = ((int)((long)items * group / groups), (int)((long)items * (group + 1) / groups));
                 fixed (float* acc = scratch)

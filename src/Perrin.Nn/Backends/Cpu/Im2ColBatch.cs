@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal static unsafe class Im2ColBatch
             var dy = new PinnedSpan<float>(pg, gradOutput.Length);
             var w = new PinnedSpan<float>(pw, weight.Length);
             var dx = new PinnedSpan<float>(pd, gradInput.Length);
-            CpuParallel.For(chunks, workers, (s.K + s.Cout) * per * s.P, (chunk, scratch) =>
+            CpuParallel.For(chunks, workers, (s.K + s.Cout) * per * s.P, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk, scratch) =>
             {
                 int k = shape.K, p = shape.P, image = shape.Cin * shape.InPlane;
                 var first = chunk * per;
@@ -62,6 +64,7 @@ internal static unsafe class Im2ColBatch
     }
 
     /// <summary>Lays the output gradients of images [first, first + count) out as one [Cout, count·P] matrix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather(in ConvShape s, ReadOnlySpan<float> gradOutput, int first, int count, Span<float> rows)
     {
         int p = s.P, width = count * p;

@@ -46,6 +46,7 @@ internal static unsafe class SingleChannelConv
     /// counting the output gradient only where <paramref name="reluOutput"/> (unless empty) is positive: the fused
     /// ReLU's backward applied as the gradient is loaded, the same bits as masking it first without the extra pass.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void BackwardWeight(in ConvShape s, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> reluOutput,
         ReadOnlySpan<float> input, Span<float> gradWeight, Span<float> gradBias, int threads)
     {
