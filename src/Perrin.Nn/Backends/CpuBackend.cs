@@ -37,6 +37,11 @@ public sealed class CpuBackend : IBackend
         Conv2dKernels.BackwardWeight(geometry, gradOutput, input, gradWeight, gradBias, Threads);
 
     /// <inheritdoc />
+    public void Conv2dBackwardWeightThroughRelu(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput,
+        ReadOnlySpan<float> reluOutput, ReadOnlySpan<float> input, Span<float> gradWeight, Span<float> gradBias) =>
+        Conv2dKernels.BackwardWeightThroughRelu(geometry, gradOutput, reluOutput, input, gradWeight, gradBias, Threads);
+
+    /// <inheritdoc />
     public void ConvTranspose2d(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight,
         ReadOnlySpan<float> bias, Span<float> output, bool relu) =>
         ConvTranspose2dKernels.Forward(geometry, input, weight, bias, output, relu, Threads);

@@ -1,4 +1,5 @@
 using Perrin.Nn.Backends.Cpu;
+using Perrin.Nn.Ops;
 
 namespace Perrin.Nn.Backends;
 
@@ -28,6 +29,18 @@ public interface IBackend
     /// <summary>Gradients of a convolution with respect to its weight and (when not empty) its bias.</summary>
     void Conv2dBackwardWeight(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
         Span<float> gradWeight, Span<float> gradBias);
+
+    /// <summary>
+    /// Gradients of a convolution with its ReLU fused in with respect to its weight and (when not empty) its bias,
+    /// from the gradient of the ReLU's output, which counts only where <paramref name="reluOutput"/> is positive.
+    /// </summary>
+    void Conv2dBackwardWeightThroughRelu(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput,
+        ReadOnlySpan<float> reluOutput, ReadOnlySpan<float> input, Span<float> gradWeight, Span<float> gradBias)
+    {
+        var masked = new float[gradOutput.Length];
+        PositiveMask.Apply(gradOutput, reluOutput, masked, Threads);
+        Conv2dBackwardWeight(geometry, masked, input, gradWeight, gradBias);
+    }
 
     /// <summary>Transposed convolution with optional bias and fused ReLU.</summary>
     void ConvTranspose2d(ConvTranspose2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight,

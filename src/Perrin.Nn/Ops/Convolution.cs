@@ -30,9 +30,12 @@ public static class Convolution
         Tensor[] inputs = b is null ? [x, w] : [x, w, b];
         Tensor? y = null;
         y = Tensor.FromOp(data, [g.N, g.Cout, g.OutH, g.OutW], relu ? "Conv2d+Relu" : "Conv2d", inputs, grad =>
-            Backward(grad, relu ? y : null, x, w, b,
-                gx => be.Conv2dBackwardData(g, gx.Go.Span, w.Span, gx.Into.Span),
-                gw => be.Conv2dBackwardWeight(g, gw.Go.Span, x.Span, gw.Weight.Span, gw.Bias is null ? default : gw.Bias.Span)));
+            relu && !x.RequiresGrad
+                ? WeightThroughRelu(grad, w, b, (go, gw, gb) =>
+                    be.Conv2dBackwardWeightThroughRelu(g, go.Span, y!.Span, x.Span, gw.Span, gb is null ? default : gb.Span))
+                : Backward(grad, relu ? y : null, be.Threads, x, w, b,
+                    gx => be.Conv2dBackwardData(g, gx.Go.Span, w.Span, gx.Into.Span),
+                    gw => be.Conv2dBackwardWeight(g, gw.Go.Span, x.Span, gw.Weight.Span, gw.Bias is null ? default : gw.Bias.Span)));
         return y;
     }
 
@@ -61,7 +64,7 @@ public static class Convolution
         Tensor[] inputs = b is null ? [x, w] : [x, w, b];
         Tensor? y = null;
         y = Tensor.FromOp(data, [g.N, g.Cout, g.OutH, g.OutW], relu ? "ConvTranspose2d+Relu" : "ConvTranspose2d", inputs, grad =>
-            Backward(grad, relu ? y : null, x, w, b,
+            Backward(grad, relu ? y : null, be.Threads, x, w, b,
                 gx => be.ConvTranspose2dBackwardData(g, gx.Go.Span, w.Span, gx.Into.Span),
                 gw => be.ConvTranspose2dBackwardWeight(g, gw.Go.Span, x.Span, gw.Weight.Span, gw.Bias is null ? default : gw.Bias.Span)));
         return y;
@@ -90,10 +93,10 @@ public static class Convolution
     /// The backward shared by both convolutions: the output gradient masked by a fused ReLU's output (when given),
     /// then the data gradient and the weight and bias gradients, each only when some input needs it.
     /// </summary>
-    private static Tensor?[] Backward(Tensor grad, Tensor? reluOutput, Tensor x, Tensor w, Tensor? b,
+    private static Tensor?[] Backward(Tensor grad, Tensor? reluOutput, int threads, Tensor x, Tensor w, Tensor? b,
         Action<(Tensor Go, Tensor Into)> data, Action<(Tensor Go, Tensor Weight, Tensor? Bias)> weight)
     {
-        using var masked = reluOutput is null ? null : MaskByPositive(grad, reluOutput);
+        using var masked = reluOutput is null ? null : MaskByPositive(grad, reluOutput, threads);
         var go = masked ?? grad;
         var grads = new Tensor?[b is null ? 2 : 3];
         if (x.RequiresGrad)
@@ -113,11 +116,28 @@ public static class Convolution
         return grads;
     }
 
+    /// <summary>
+    /// The backward of a convolution with a fused ReLU whose input needs no gradient (a network's first layer): only
+    /// the weight and bias gradients, which the backend takes straight from the unmasked gradient and the output.
+    /// </summary>
+    private static Tensor?[] WeightThroughRelu(Tensor grad, Tensor w, Tensor? b,
+        Action<Tensor, Tensor, Tensor?> weight)
+    {
+        var grads = new Tensor?[b is null ? 2 : 3];
+        if (!w.RequiresGrad && !(b?.RequiresGrad ?? false)) return grads;
+        var gw = Tensor.Empty(w.ShapeArray());
+        var gb = b is null ? null : Tensor.Empty(b.ShapeArray());
+        weight(grad, gw, gb);
+        grads[1] = gw;
+        if (gb is not null) grads[2] = gb;
+        return grads;
+    }
+
     /// <summary>The output gradient where the fused ReLU passed its input, zero elsewhere.</summary>
-    private static Tensor MaskByPositive(Tensor grad, Tensor y)
+    private static Tensor MaskByPositive(Tensor grad, Tensor y, int threads)
     {
         var m = Tensor.Empty(grad.ShapeArray());
-        PositiveMask.Apply(grad.Span, y.Span, m.Span);
+        PositiveMask.Apply(grad.Span, y.Span, m.Span, threads);
         return m;
     }
 }

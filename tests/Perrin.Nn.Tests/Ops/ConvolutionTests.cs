@@ -39,6 +39,37 @@ public class ConvolutionTests
         GradientCheck.Check(t => Convolution.Conv2d(t[0], t[1], t[2], padding: 1, relu: true), [x, w, b], eps: 1e-3f, rtol: 2e-2, atol: 5e-3);
     }
 
+    /// <summary>
+    /// A first layer (input without gradient) takes its weight gradient through the ReLU without a masked copy of
+    /// the gradient; the result must be the bits of the path that masks first, whose gradient
+    /// <see cref="FusedReluEqualsConvThenRelu"/> checks against finite differences.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void FusedReluWeightGradientWithoutInputGradientEqualsTheMaskingPath(int channels)
+    {
+        var w = GradientCheck.Leaf(11, -1f, 1f, 5, channels, 3, 3);
+        var b = GradientCheck.Leaf(12, -0.5f, 0.5f, 5);
+        var r = Tensor.Uniform(new Perrin.Core.Randomness.RandomStream(13, 2), -1f, 1f, 3, 5, 7, 18);
+        float[][] Grads(bool inputGrad)
+        {
+            var x = GradientCheck.Leaf(10, -1f, 1f, 3, channels, 9, 20);
+            x.RequiresGrad = inputGrad;
+            w.Grad = null;
+            b.Grad = null;
+            var loss = Reductions.Sum(Elementwise.Mul(Convolution.Conv2d(x, w, b, relu: true), r));
+            loss.Backward();
+            loss.DisposeGraph();
+            return [w.Grad!.ToArray(), b.Grad!.ToArray()];
+        }
+        var fused = Grads(false);
+        var masking = Grads(true);
+        Assert.Equal(masking[0], fused[0]);
+        Assert.Equal(masking[1], fused[1]);
+        Assert.Contains(fused[0], v => v != 0f);
+    }
+
     [Fact]
     public void ConvTranspose2dGradientsAndShape()
     {

@@ -30,6 +30,30 @@ public class PositiveMaskTests
     }
 
     [Fact]
+    public void SplitOverThreadsGivesTheSameBitsAsOnePass()
+    {
+        var length = (3 * PositiveMask.Block) + 77;
+        var y = new float[length];
+        var g = new float[length];
+        for (var i = 0; i < length; i++)
+        {
+            y[i] = (i * 37 % 11) - 5f;
+            g[i] = (i % 13) - 6.5f;
+        }
+        var one = new float[length];
+        PositiveMask.Apply(g, y, one);
+        foreach (var threads in new[] { 2, 3 })
+        {
+            var split = new float[length];
+            Array.Fill(split, float.NaN);
+            PositiveMask.Apply(g, y, split, threads);
+            Assert.Equal(one, split);
+        }
+        Assert.Equal(y[5] > 0f ? g[5] : 0f, one[5]);
+        Assert.Equal(0f, one[Array.FindIndex(y, v => v <= 0f)]);
+    }
+
+    [Fact]
     public void RejectsMismatchedLengths()
     {
         var e = Assert.Throws<ArgumentException>(() => PositiveMask.Apply(new float[3], new float[2], new float[3]));

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Perrin.Nn.Backends.Cpu;
 
@@ -23,7 +24,7 @@ internal static unsafe class ConvEngine
             var w = new PinnedSpan<float>(pw, weight.Length);
             var b = new PinnedSpan<float>(pb, bias.Length);
             var y = new PinnedSpan<float>(po, output.Length);
-            CpuParallel.For(items, workers, s.IsPointwise ? 0 : s.K * s.P, (item, scratch) =>
+            CpuParallel.For(items, workers, s.IsPointwise ? 0 : s.K * s.P, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (item, scratch) =>
             {
                 var (n, g) = (item / shape.Groups, item % shape.Groups);
                 int k = shape.K, p = shape.P;
@@ -55,7 +56,7 @@ internal static unsafe class ConvEngine
             var dy = new PinnedSpan<float>(pg, gradOutput.Length);
             var w = new PinnedSpan<float>(pw, weight.Length);
             var dx = new PinnedSpan<float>(pd, gradInput.Length);
-            CpuParallel.For(items, workers, s.IsPointwise ? 0 : s.K * s.P, (item, scratch) =>
+            CpuParallel.For(items, workers, s.IsPointwise ? 0 : s.K * s.P, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (item, scratch) =>
             {
                 var (n, g) = (item / shape.Groups, item % shape.Groups);
                 int k = shape.K, p = shape.P;
@@ -99,7 +100,7 @@ internal static unsafe class ConvEngine
                 {
                     var count = Math.Min(wave, s.N - first);
                     var start = first;
-                    CpuParallel.For(count * s.Groups, workers, s.IsPointwise ? 0 : s.K * s.P, (item, scratch) =>
+                    CpuParallel.For(count * s.Groups, workers, s.IsPointwise ? 0 : s.K * s.P, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (item, scratch) =>
                     {
                         var (i, g) = (item / shape.Groups, item % shape.Groups);
                         var n = start + i;
@@ -142,6 +143,7 @@ internal static unsafe class ConvEngine
     }
 
     /// <summary>Overwrites <paramref name="gradBias"/>[c] with the sum of channel c of the gradient over batch and space.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void BackwardBias(int batch, int channels, int plane, ReadOnlySpan<float> gradOutput,
         Span<float> gradBias)
     {

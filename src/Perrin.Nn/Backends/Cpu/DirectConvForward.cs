@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Perrin.Nn.Backends.Cpu;
 
@@ -64,7 +65,7 @@ internal static unsafe class DirectConvForward
                 biasBlock.AsSpan(0, blocks * r).Clear();
                 bias.CopyTo(biasBlock);
                 var (srcAt, packAt, biasAt, outAt) = ((nint)src, (nint)pk, bias.IsEmpty ? 0 : (nint)bb, (nint)dst);
-                CpuParallel.For(p.N * bands, threads, checked((int)(p.CIn * bandPlane)), (item, scratch) =>
+                CpuParallel.For(p.N * bands, threads, checked((int)(p.CIn * bandPlane)), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (item, scratch) =>
                 {
                     var (n, y0) = (item / bands, item % bands * band);
                     var rows = Math.Min(band, p.OutH - y0);

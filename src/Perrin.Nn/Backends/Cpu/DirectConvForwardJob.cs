@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal readonly unsafe struct DirectConvForwardJob(SgemmKernelKind kind, Direc
     private const int MaxVectors = 3;
 
     /// <summary>Computes output rows [0, rows) of the band from its padded input rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int rows)
     {
         var plane = (nint)p.OutH * p.OutW;
@@ -37,6 +40,7 @@ internal readonly unsafe struct DirectConvForwardJob(SgemmKernelKind kind, Direc
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Segment(int v, float* src, float* dst, nint plane, int rows, int valid)
     {
         var (pp, st) = (inputPlane, (nint)p.Stride);

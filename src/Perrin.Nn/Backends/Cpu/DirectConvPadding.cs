@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Perrin.Nn.Backends.Cpu;
@@ -14,6 +15,7 @@ internal static unsafe class DirectConvPadding
     public static int RowStride(int outW, int kw) => (outW + 15) / 16 * 16 + kw - 1;
 
     /// <summary>Writes <paramref name="planes"/> padded planes of <paramref name="rows"/> × <paramref name="stride"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Copy(float* src, int planes, int h, int w, int top, int left, float* dst, int rows, int stride)
     {
         var x0 = Math.Max(0, left);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Perrin.Nn.Backends.Cpu;
 
@@ -36,14 +37,15 @@ internal static unsafe class DirectConvWeightGrad
         var accLength = p.Taps * r * c * lanes;
         var items = outBlocks * inBlocks;
         var groups = Math.Min(Math.Max(1, threads), items);
-        var band = Math.Max(1, BandPixels / p.OutW);
+        // Never more rows than the image has: a band's padded rows are cleared in full before each copy.
+        var band = Math.Clamp(BandPixels / p.OutW, 1, p.OutH);
         var bandRows = band + p.KH - 1;
         var bandPlane = (nint)bandRows * p.Stride;
         var perGroup = (items + groups - 1) / groups * accLength;
         fixed (float* g = gradOutput, x = input, dw = gradWeight, db = gradBias)
         {
             var (gAt, xAt, dwAt, dbAt) = ((nint)g, (nint)x, (nint)dw, (nint)db);
-            CpuParallel.For(groups, threads, checked(perGroup + (int)(p.CIn * bandPlane)), (group, scratch) =>
+            CpuParallel.For(groups, threads, checked(perGroup + (int)(p.CIn * bandPlane)), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (group, scratch) =>
             {
                 var (first, last) = ((int)((long)items * group / groups), (int)((long)items * (group + 1) / groups));
                 fixed (float* acc = scratch)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
     /// <paramref name="padded"/> holds the zero-bordered input rows of this band, one plane of
     /// <paramref name="plane"/> floats per input channel, starting at padded row y0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Band(float* acc, int n, int y0, int rows, float* padded, nint plane)
     {
         var block = r * c * lanes;
@@ -54,6 +57,7 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Tap(nint* g, nint* x, nint shift, int rows, float* a)
     {
         var (gRow, xRow) = ((nint)p.OutW, (nint)p.Stride);
@@ -75,6 +79,7 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
     }
 
     /// <summary>Sums each accumulator's lanes in lane order into dW[co][ci][tap].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reduce(float* acc, float* gradWeight)
     {
         var block = r * c * lanes;

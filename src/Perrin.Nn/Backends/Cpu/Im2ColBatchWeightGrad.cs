@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Perrin.Nn.Backends.Cpu;
 
@@ -42,7 +43,7 @@ internal static unsafe class Im2ColBatchWeightGrad
                     var width = count * p;
                     var buffer = new PinnedSpan<float>(ps, (k + s.Cout) * width);
                     var start = first;
-                    CpuParallel.For(count, threads, i =>
+                    CpuParallel.For(count, threads, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) =>
                     {
                         var n = start + i;
                         var image = shape.Cin * shape.InPlane;

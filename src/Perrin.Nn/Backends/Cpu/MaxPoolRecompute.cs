@@ -92,6 +92,7 @@ internal static unsafe class MaxPoolRecompute
     }
 
     /// <summary>One output row of a 2×2 stride-2 pool from the two input rows starting at <paramref name="rows"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TwoByTwoRow(ReadOnlySpan<float> rows, int w, Span<float> y)
     {
         ref var top = ref MemoryMarshal.GetReference(rows);
@@ -152,6 +153,7 @@ internal static unsafe class MaxPoolRecompute
     /// Writes every element of each pooled window (the winner gets the gradient, the rest zero) and clears only what
     /// no window covers: an odd last row or column.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TwoByTwoBackward(Pool2dGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> grad, Span<float> dst)
     {
         int w = g.W, outW = g.OutW, covered = 2 * outW;
@@ -207,6 +209,7 @@ internal static unsafe class MaxPoolRecompute
     }
 
     /// <summary>As <see cref="TwoByTwoBackward8"/> for four windows, whose lanes stay in order within 128 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TwoByTwoBackward4(ref float x, ref float d, int w, Vector128<float> g)
     {
         var t0 = Vector128.LoadUnsafe(ref x);
@@ -239,6 +242,7 @@ internal static unsafe class MaxPoolRecompute
     /// Eight windows at once: the winner masks follow the scalar rule in window order (a later element wins if it is
     /// greater or NaN), and the gradients are interleaved back into both input rows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TwoByTwoBackward8(ref float x, ref float d, int w, Vector256<float> g)
     {
         var t0 = Vector256.LoadUnsafe(ref x);

@@ -43,6 +43,7 @@ internal readonly unsafe struct SgemmTileStore
     }
 
     /// <summary>Stores the mr×nr valid part of a tile kept in memory, with the same rounding as the vector stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Merge(float* tile, int tileStride, float* c, nint ldc, int mr, int nr)
     {
         for (var i = 0; i < mr; i++)

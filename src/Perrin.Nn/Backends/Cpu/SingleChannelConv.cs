@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -37,17 +38,28 @@ internal static unsafe class SingleChannelConv
 
     /// <summary>Overwrites <paramref name="gradWeight"/> and, unless it is empty, <paramref name="gradBias"/>.</summary>
     public static void BackwardWeight(in ConvShape s, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
-        Span<float> gradWeight, Span<float> gradBias, int threads)
+        Span<float> gradWeight, Span<float> gradBias, int threads) =>
+        BackwardWeight(s, gradOutput, ReadOnlySpan<float>.Empty, input, gradWeight, gradBias, threads);
+
+    /// <summary>
+    /// As <see cref="BackwardWeight(in ConvShape, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/>,
+    /// counting the output gradient only where <paramref name="reluOutput"/> (unless empty) is positive: the fused
+    /// ReLU's backward applied as the gradient is loaded, the same bits as masking it first without the extra pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void BackwardWeight(in ConvShape s, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> reluOutput,
+        ReadOnlySpan<float> input, Span<float> gradWeight, Span<float> gradBias, int threads)
     {
         var per = s.Cout * (Taps + 1);
         var partials = ArrayPool<float>.Shared.Rent(s.N * per);
         var shape = s;
         try
         {
-            fixed (float* pg = gradOutput, pi = input, pp = partials)
+            fixed (float* pg = gradOutput, py = reluOutput, pi = input, pp = partials)
             {
-                var (g, x, part) = ((nint)pg, (nint)pi, (nint)pp);
+                var (g, y, x, part) = ((nint)pg, reluOutput.IsEmpty ? 0 : (nint)py, (nint)pi, (nint)pp);
                 CpuParallel.For(s.N, threads, n => WeightImage(shape, (float*)g + (nint)n * shape.Cout * shape.P,
+                    y == 0 ? null : (float*)y + (nint)n * shape.Cout * shape.P,
                     (float*)x + (nint)n * shape.InPlane, (float*)part + (nint)n * per));
             }
             var sums = partials.AsSpan(0, per);
@@ -65,6 +77,7 @@ internal static unsafe class SingleChannelConv
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardImage(ConvShape s, float* x, float* w, float* bias, bool relu, float* y)
     {
         int width = s.W, outW = s.OutW, plane = s.P;
@@ -106,8 +119,9 @@ internal static unsafe class SingleChannelConv
         }
     }
 
-    /// <summary>One image's weight gradient [Cout, 9] followed by its bias gradient [Cout].</summary>
-    private static void WeightImage(ConvShape s, float* g, float* x, float* partial)
+    /// <summary>One image's weight gradient [Cout, 9] followed by its bias gradient [Cout]; <paramref name="relu"/> may be null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WeightImage(ConvShape s, float* g, float* relu, float* x, float* partial)
     {
         int width = s.W, outW = s.OutW, plane = s.P;
         // The overlapping last block counts only the lanes the block before it did not reach.
@@ -118,12 +132,14 @@ internal static unsafe class SingleChannelConv
             Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default;
             Vector512<float> a5 = default, a6 = default, a7 = default, a8 = default, sum = default;
             var gc = g + (co * plane);
+            var yc = relu == null ? null : relu + (co * plane);
             for (var oh = 0; oh < s.OutH; oh++)
             {
                 for (var o = 0; o < outW; o += Lanes)
                 {
                     var at = Math.Min(o, outW - Lanes);
                     var d = Vector512.Load(gc + (oh * outW) + at);
+                    if (yc != null) d &= Vector512.GreaterThan(Vector512.Load(yc + (oh * outW) + at), Vector512<float>.Zero);
                     if (at != o) d &= lastMask;
                     var r0 = x + (oh * width) + at;
                     var r1 = r0 + width;

@@ -35,13 +35,28 @@ public class Im2ColBatchTests
             var perImage = new float[g.InputLength];
             ConvEngine.BackwardData(s, dy, w, perImage, 1);
             TestArrays.BitEqual(perImage, dx, $"{g} against the per-image GEMMs");
-            foreach (var threads in new[] { 2, 3 })
+            foreach (var threads in new[] { 2, 3, 4 })
             {
                 var parallel = new float[g.InputLength];
                 Im2ColBatch.BackwardData(s, dy, w, parallel, threads);
                 TestArrays.BitEqual(dx, parallel, $"{g} with {threads} threads");
             }
         }
+    }
+
+    [Theory]
+    [InlineData(32, 81, 1, 11)]
+    [InlineData(32, 81, 2, 8)]
+    [InlineData(32, 81, 3, 11)]
+    [InlineData(32, 81, 4, 8)]
+    [InlineData(5, 200, 2, 3)]
+    [InlineData(3, 100, 8, 1)]
+    [InlineData(7, 30, 2, 4)]
+    public void ChunksAreAMultipleOfTheThreadsAndNearlyEqual(int batch, int pixels, int threads, int expected)
+    {
+        var s = new Conv2dGeometry(batch, 2, pixels + 2, 3, 4, 3, 3).Shape;
+        Assert.Equal(pixels, s.P);
+        Assert.Equal(expected, Im2ColBatch.ImagesPerChunk(s, threads));
     }
 
     [Fact]
