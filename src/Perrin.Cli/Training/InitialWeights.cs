@@ -1,8 +1,6 @@
-using System.Globalization;
 using Perrin.Core.IO;
 using Perrin.Nn.Layers;
 using Perrin.Nn.Models;
-using Perrin.Nn.Serialization;
 
 namespace Perrin.Cli.Training;
 
@@ -14,12 +12,19 @@ namespace Perrin.Cli.Training;
 internal static class InitialWeights
 {
     /// <summary>
-    /// Copies the weights of the model file at <paramref name="path"/> into <paramref name="model"/>, which
-    /// <paramref name="config"/> (as stored, <paramref name="stored"/>) describes. The file must hold the same
-    /// architecture; otherwise a <see cref="UserInputException"/> names both.
+    /// For `--init` (and not `--resume`, whose checkpoint wins): copies the weights of the model file the request
+    /// names into <paramref name="model"/>, which <paramref name="stored"/> describes as it is saved, and returns what
+    /// the trained model should record of where it started (the file's name and its training steps). The file must
+    /// hold the same architecture; otherwise a <see cref="UserInputException"/> names both. Without --init nothing
+    /// is loaded and nothing is to be recorded.
     /// </summary>
-    public static void Load(string path, Module model, ModelConfig stored)
+    public static IReadOnlyDictionary<string, string> Start(TrainRequest request, Module model, ModelConfig stored)
     {
+        if (request.Init is not { } path || request.Resume)
+        {
+            return new Dictionary<string, string>();
+        }
+
         if (!File.Exists(path))
         {
             throw new UserInputException($"--init {path}: no such model file");
@@ -51,16 +56,13 @@ internal static class InitialWeights
         {
             throw new UserInputException($"--init {path}: its weights do not fit the network being trained: {e.Message}");
         }
-    }
 
-    /// <summary>What the trained model records of where it started: the file's name and the steps it had been trained.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Describe(string path)
-    {
-        var metadata = ModelFile.ReadMetadata(path);
-        yield return new("perrin.training.init", Path.GetFileName(path));
-        if (metadata.Extra.TryGetValue("perrin.training.steps", out var steps))
+        var record = new Dictionary<string, string> { ["perrin.training.init"] = Path.GetFileName(path) };
+        if (loaded.Metadata.Extra.TryGetValue("perrin.training.steps", out var steps))
         {
-            yield return new("perrin.training.init_steps", steps.ToString(CultureInfo.InvariantCulture));
+            record["perrin.training.init_steps"] = steps;
         }
+
+        return record;
     }
 }

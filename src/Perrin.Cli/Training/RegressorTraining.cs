@@ -29,10 +29,7 @@ internal static class RegressorTraining
         var (lossName, loss) = LossFor(settings.Loss);
         var config = ConfigFor(request.Recipe, settings, simulator);
         var model = new Cnn(config, new RandomStream(seed, 0, 0x6d6f64656cUL));
-        if (request.Init is { } init && !request.Resume)
-        {
-            InitialWeights.Load(init, model, config);
-        }
+        var started = InitialWeights.Start(request, model, config);
 
         var optimizer = new Adam(model.NamedParameters(), settings.LearningRate);
         var schedule = new CosineSchedule(settings.LearningRate, settings.Epochs, settings.LearningRate / 50);
@@ -68,12 +65,9 @@ internal static class RegressorTraining
             ["perrin.training.steps"] = result.Steps.ToString(CultureInfo.InvariantCulture),
             ["perrin.training.best_validation_loss"] = result.BestLoss.ToString("R", CultureInfo.InvariantCulture),
         };
-        if (request.Init is { } initPath && !request.Resume)
+        foreach (var (key, value) in started)
         {
-            foreach (var (key, value) in InitialWeights.Describe(initPath))
-            {
-                extra[key] = value;
-            }
+            extra[key] = value;
         }
 
         ModelStore.Save(request.Output, model, config, SimulationDataSource.Normalization, RecipeWriter.Write(recipe), extra);

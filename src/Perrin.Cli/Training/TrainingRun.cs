@@ -55,10 +55,7 @@ internal static class TrainingRun
         }
 
         var model = ModelFactory.Create(config, new RandomStream(seed, 0, 0x6d6f64656cUL));
-        if (request.Init is { } init && !request.Resume)
-        {
-            InitialWeights.Load(init, model, decode is null ? config : DecodeTraining.Stored(config));
-        }
+        var started = InitialWeights.Start(request, model, decode is null ? config : DecodeTraining.Stored(config));
 
         var optimizer = new Adam(model.NamedParameters(), settings.LearningRate);
         var schedule = ScheduleFor(settings);
@@ -126,12 +123,9 @@ internal static class TrainingRun
             ["perrin.training.best_validation_loss"] = result.BestLoss.ToString("R", CultureInfo.InvariantCulture),
         };
         decode?.Describe(metadata);
-        if (request.Init is { } initPath && !request.Resume)
+        foreach (var (key, value) in started)
         {
-            foreach (var (key, value) in InitialWeights.Describe(initPath))
-            {
-                metadata[key] = value;
-            }
+            metadata[key] = value;
         }
 
         var recorded = recipe with { Training = used.ToRecipeSection("unet") };
