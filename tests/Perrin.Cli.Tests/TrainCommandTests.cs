@@ -148,4 +148,51 @@ public sealed class TrainCommandTests
         Assert.Contains("--init", error, StringComparison.Ordinal);
         Assert.Contains("no such model file", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// --init from a network whose only difference is the head (a mask network started for DECODE maps, 1 output
+    /// channel to 5): every other tensor and the shared output channel carry over unchanged at a vanishing rate, the
+    /// record says the head is new, and a network of other levels is still refused.
+    /// </summary>
+    [Fact]
+    public void InitCarriesANetworkOverToANewHead()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, CliHarness.Run(Args(folder, Recipe(folder), 1)).ExitCode);
+        File.Move(folder["m.safetensors"], folder["mask.safetensors"]);
+        var decode = Recipe(folder, "{ form: decode }");
+
+        var (code, _, error) = CliHarness.Run(Args(folder, decode, 1, "--init", folder["mask.safetensors"], "--lr", "1e-12", "--seed", "5"));
+
+        Assert.True(code == 0, error);
+        var before = ModelStore.Load(folder["mask.safetensors"]).Model.StateDict();
+        var tuned = ModelStore.Load(folder["m.safetensors"]);
+        var after = tuned.Model.StateDict();
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        var heads = 0;
+        foreach (var (name, tensor) in before)
+        {
+            var a = tensor.ToArray();
+            var b = after[name].ToArray();
+            if (a.Length != b.Length)
+            {
+                heads++;
+                Assert.Equal(5 * a.Length, b.Length);
+            }
+
+            for (var i = 0; i < a.Length; i++)
+            {
+                Assert.True(Math.Abs(a[i] - b[i]) <= 1e-6f + (1e-5f * Math.Abs(a[i])), $"{name}[{i}]: {a[i]} became {b[i]}");
+            }
+        }
+
+        Assert.Equal(2, heads);
+        Assert.Equal("mask.safetensors", tuned.Metadata.Extra["perrin.training.init"]);
+        Assert.StartsWith("new: 5 output channels from 1", tuned.Metadata.Extra["perrin.training.init_head"], StringComparison.Ordinal);
+
+        (code, _, error) = CliHarness.Run(["train", decode, "-o", folder["x.safetensors"], "--levels", "4,16", "--epochs", "1", "--steps", "1", "--batch", "2",
+            "--threads", "1", "--init", folder["mask.safetensors"]]);
+        Assert.Equal(1, code);
+        Assert.Contains("mask.safetensors", error, StringComparison.Ordinal);
+    }
 }

@@ -32,7 +32,7 @@ internal static class TrainCommand
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint written every epoch (default: OUTPUT.ckpt.safetensors)" };
         var metrics = new Option<string?>("--metrics") { Description = "Metrics table, one row per epoch (default: OUTPUT.metrics.csv); the training curve is drawn from it after every epoch to OUTPUT.curve.svg and .png" };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint (same recipe, seed, batch and steps)" };
-        var init = new Option<string?>("--init") { Description = "Start from this trained model's weights (same architecture) instead of random ones, to fine-tune it or train it on with another schedule; the optimizer starts fresh" };
+        var init = new Option<string?>("--init") { Description = "Start from this trained model's weights (same architecture, or the same with another head: its other tensors and shared output channels carry over) instead of random ones, to fine-tune it, train it on with another schedule or for another label form; the optimizer starts fresh" };
         var command = new Command("train", "Train a U-Net on images simulated on the fly from a recipe, with checkpoints, resume and a training curve")
         {
             recipe, output, model, levels, epochs, steps, batch, lr, schedule, warmup, pool, refresh, loss, seed, threads, workers, validation, patience, clip, checkpoint, metrics, resume, init,
