@@ -79,8 +79,9 @@ internal static class InitialWeights
         var record = new Dictionary<string, string> { ["perrin.training.init"] = Path.GetFileName(path) };
         if (newHead && loaded.Config is ConvDecoderConfig from && stored is ConvDecoderConfig to)
         {
-            record["perrin.training.init_head"] =
-                $"new: {to.OutputChannels} output channels from {from.OutputChannels}, the first {Math.Min(from.OutputChannels, to.OutputChannels)} carried over";
+            record["perrin.training.init_head"] = from.OutputChannels == to.OutputChannels
+                ? $"the same {to.OutputChannels} output channels, activation {from.OutputActivation} → {to.OutputActivation}"
+                : $"new: {to.OutputChannels} output channels from {from.OutputChannels}, the first {Math.Min(from.OutputChannels, to.OutputChannels)} carried over";
         }
         if (loaded.Metadata.Extra.TryGetValue("perrin.training.steps", out var steps))
         {
