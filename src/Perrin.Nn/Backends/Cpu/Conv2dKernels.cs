@@ -67,13 +67,7 @@ public static class Conv2dKernels
     public static void BackwardWeight(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
         Span<float> gradWeight, Span<float> gradBias, int threads = 1)
     {
-        ArgumentNullException.ThrowIfNull(geometry);
-        const string op = "Conv2d.BackwardWeight";
-        CheckOutput(op, "output gradient", geometry, gradOutput.Length);
-        CheckInput(op, geometry, input.Length);
-        KernelChecks.Length(op, "weight gradient", gradWeight.Length, geometry.WeightLength, WeightDims(geometry));
-        KernelChecks.OptionalLength(op, "bias gradient", gradBias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
-        KernelChecks.Threads(op, threads);
+        CheckWeightGradient(geometry, gradOutput, input, gradWeight, gradBias, threads);
         var shape = geometry.Shape;
         if (SingleChannelConv.Applies(shape))
         {
@@ -95,6 +89,19 @@ public static class Conv2dKernels
             ConvEngine.BackwardBias(geometry.N, geometry.Cout, geometry.OutH * geometry.OutW, gradOutput, gradBias);
     }
 
+    // The argument checks both weight-gradient entry points share, under one op name.
+    private static void CheckWeightGradient(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input,
+        ReadOnlySpan<float> gradWeight, ReadOnlySpan<float> gradBias, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        const string op = "Conv2d.BackwardWeight";
+        CheckOutput(op, "output gradient", geometry, gradOutput.Length);
+        CheckInput(op, geometry, input.Length);
+        KernelChecks.Length(op, "weight gradient", gradWeight.Length, geometry.WeightLength, WeightDims(geometry));
+        KernelChecks.OptionalLength(op, "bias gradient", gradBias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
+        KernelChecks.Threads(op, threads);
+    }
+
     /// <summary>
     /// The weight and bias gradients of a convolution with its ReLU fused in: <paramref name="gradOutput"/> is the
     /// gradient of the ReLU's output <paramref name="reluOutput"/>, and counts only where that output is positive.
@@ -105,14 +112,8 @@ public static class Conv2dKernels
         ReadOnlySpan<float> reluOutput, ReadOnlySpan<float> input, Span<float> gradWeight, Span<float> gradBias,
         int threads = 1)
     {
-        ArgumentNullException.ThrowIfNull(geometry);
-        const string op = "Conv2d.BackwardWeight";
-        CheckOutput(op, "output gradient", geometry, gradOutput.Length);
-        CheckOutput(op, "ReLU output", geometry, reluOutput.Length);
-        CheckInput(op, geometry, input.Length);
-        KernelChecks.Length(op, "weight gradient", gradWeight.Length, geometry.WeightLength, WeightDims(geometry));
-        KernelChecks.OptionalLength(op, "bias gradient", gradBias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
-        KernelChecks.Threads(op, threads);
+        CheckWeightGradient(geometry, gradOutput, input, gradWeight, gradBias, threads);
+        CheckOutput("Conv2d.BackwardWeight", "ReLU output", geometry, reluOutput.Length);
         var shape = geometry.Shape;
         if (SingleChannelConv.Applies(shape))
         {
