@@ -19,6 +19,16 @@ internal static unsafe class SgemmKernelAvx512
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileStore store)
     {
+        // The tile's rows are ldc apart, often in different pages, which the hardware prefetcher does not follow;
+        // asking for them now hides their miss behind the K loop instead of stalling the stores after it.
+        for (var i = 0; i < mr; i++)
+        {
+            var row = c + i * ldc;
+            Sse.Prefetch0(row);
+            Sse.Prefetch0(row + 16);
+            Sse.Prefetch0(row + 32);
+            Sse.Prefetch0(row + 48);
+        }
         var c00 = Vector512<float>.Zero; var c01 = Vector512<float>.Zero; var c02 = Vector512<float>.Zero; var c03 = Vector512<float>.Zero;
         var c10 = Vector512<float>.Zero; var c11 = Vector512<float>.Zero; var c12 = Vector512<float>.Zero; var c13 = Vector512<float>.Zero;
         var c20 = Vector512<float>.Zero; var c21 = Vector512<float>.Zero; var c22 = Vector512<float>.Zero; var c23 = Vector512<float>.Zero;

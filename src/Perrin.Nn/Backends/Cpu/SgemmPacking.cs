@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Perrin.Nn.Backends.Cpu;
@@ -73,6 +74,11 @@ internal static unsafe class SgemmPacking
                 }
                 dst += (nint)nr * kc;
             }
+            else if (Avx512F.IsSupported && nr == 64 && cols == 64)
+            {
+                PackRows64(b + (nint)p0 * ldb + j0 + jr, ldb, kc, dst);
+                dst += (nint)nr * kc;
+            }
             else
             {
                 var src = b + (nint)p0 * ldb + j0 + jr;
@@ -82,6 +88,27 @@ internal static unsafe class SgemmPacking
                     if (cols < nr) new Span<float>(dst + cols, nr - cols).Clear();
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Copies kc rows of 64 floats, ldb apart, into a packed panel. Each row lies in its own page when B is wide, more
+    /// rows than the hardware prefetcher follows, so the row's next 64 floats (the next panel's part of it) are
+    /// fetched into L2 ahead of their turn.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackRows64(float* src, nint ldb, int kc, float* dst)
+    {
+        for (var p = 0; p < kc; p++, src += ldb, dst += 64)
+        {
+            Sse.Prefetch1(src + 64);
+            Sse.Prefetch1(src + 80);
+            Sse.Prefetch1(src + 96);
+            Sse.Prefetch1(src + 112);
+            Vector512.Load(src).Store(dst);
+            Vector512.Load(src + 16).Store(dst + 16);
+            Vector512.Load(src + 32).Store(dst + 32);
+            Vector512.Load(src + 48).Store(dst + 48);
         }
     }
 

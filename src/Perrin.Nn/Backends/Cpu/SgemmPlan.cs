@@ -26,8 +26,10 @@ internal readonly unsafe struct SgemmPlan
 
     public static SgemmPlan For(SgemmKernelKind kind) => kind switch
     {
+        // K blocks of 512: the B panel streams from L2 either way (64 columns of 256 K values already exceed a 32 KiB
+        // L1), and each extra K block reloads and stores every C tile; 1024³ ran ~8% faster than with 256.
         SgemmKernelKind.Avx512 => new SgemmPlan(&SgemmKernelAvx512.Run, SgemmKernelAvx512.MR, SgemmKernelAvx512.NR,
-            256, 24 * SgemmKernelAvx512.MR, 4096),
+            512, 24 * SgemmKernelAvx512.MR, 4096),
         SgemmKernelKind.Avx2 => new SgemmPlan(&SgemmKernelAvx2.Run, SgemmKernelAvx2.MR, SgemmKernelAvx2.NR,
             256, 24 * SgemmKernelAvx2.MR, 4096),
         _ => new SgemmPlan(&SgemmKernelScalar.Run, SgemmKernelScalar.MR, SgemmKernelScalar.NR, 256, 64, 1024),
