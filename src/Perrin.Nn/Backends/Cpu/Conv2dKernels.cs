@@ -8,8 +8,8 @@ namespace Perrin.Nn.Backends.Cpu;
 /// Results are bit-identical for any <c>threads</c>. A 1D convolution is the case H = 1, KH = 1.
 /// 3×3 valid convolutions of one-channel images go through <see cref="SingleChannelConv"/> (forward and weight
 /// gradient), 3×3 stride-1 ungrouped convolutions with many channels through <see cref="WinogradConv"/> (forward and input
-/// gradient), other stride-1 ungrouped ones through <see cref="DirectConv"/> where it measured faster, the rest
-/// through im2col + GEMM (<see cref="ConvEngine"/>; for small images the weight gradient with the columns of the whole
+/// gradient), small images through <see cref="Im2ColBatch"/> (forward and input gradient), other stride-1 ungrouped
+/// ones through <see cref="DirectConv"/> where it measured faster, the rest through im2col + GEMM (<see cref="ConvEngine"/>; for small images the weight gradient with the columns of the whole
 /// batch side by side, <see cref="Im2ColBatchWeightGrad"/>).
 /// </summary>
 public static class Conv2dKernels
@@ -33,6 +33,8 @@ public static class Conv2dKernels
             SingleChannelConv.Forward(shape, input, weight, bias, relu, output, threads);
         else if (WinogradConv.PrefersForward(shape))
             WinogradConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
+        else if (Im2ColBatch.PrefersForward(shape))
+            Im2ColBatch.Forward(shape, input, weight, bias, relu, output, threads);
         else if (DirectConv.PrefersForward(shape))
             DirectConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
         else

@@ -44,6 +44,41 @@ public class Im2ColBatchTests
         }
     }
 
+    [Fact]
+    public void ForwardMatchesTheDefinitionAndThePerImagePathBitForBit()
+    {
+        foreach (var a in Shapes)
+        {
+            var g = new Conv2dGeometry(a[0], a[1], a[2], a[3], a[4], a[5], a[6], strideH: a[8], strideW: a[8],
+                padH: a[7], padW: a[7]);
+            var s = g.Shape;
+            var random = new RandomStream(37, 1);
+            var x = TestArrays.Uniform(random, g.InputLength);
+            var w = TestArrays.Uniform(random, g.WeightLength);
+            var b = TestArrays.Uniform(random, g.Cout);
+            foreach (var (bias, relu) in new[] { (true, false), (true, true), (false, false) })
+            {
+                var bs = bias ? b : [];
+                var y = new float[g.OutputLength];
+                Array.Fill(y, float.NaN);
+                Im2ColBatch.Forward(s, x, w, bs, relu, y, 1);
+                var (expected, scale) = NaiveConv.Forward(g, x, w, bias ? b : null);
+                if (relu)
+                    for (var i = 0; i < expected.Length; i++) expected[i] = Math.Max(0, expected[i]);
+                TestArrays.Close(expected, scale, y, 1e-5, $"{g} output, bias {bias}, ReLU {relu}");
+                var perImage = new float[g.OutputLength];
+                ConvEngine.Forward(s, x, w, bs, relu, perImage, 1);
+                TestArrays.BitEqual(perImage, y, $"{g} against the per-image GEMMs");
+                foreach (var threads in new[] { 2, 3, 4 })
+                {
+                    var parallel = new float[g.OutputLength];
+                    Im2ColBatch.Forward(s, x, w, bs, relu, parallel, threads);
+                    TestArrays.BitEqual(y, parallel, $"{g} with {threads} threads");
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData(32, 81, 1, 11)]
     [InlineData(32, 81, 2, 8)]
