@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perrin.Analysis.Localizers.Interferometric;
 using Perrin.Analysis.Localizers.Refinement;
 using Perrin.Core.Tables;
 using Perrin.Simulation.Optics;
@@ -9,14 +10,17 @@ using AnalysisCamera = Perrin.Analysis.Localizers.CameraModel;
 namespace Perrin.Cli.Localize;
 
 /// <summary>
-/// `perrin localize --refine mle`: each localization the network's maps give is refined by the Gaussian MLE of
-/// `perrin locate --method gauss-mle` on the raw frame (<see cref="MleRefiner"/>), with the camera and the PSF σ of
-/// the recipe the model was trained on unless options say otherwise. Counts what became of every row.
+/// `perrin localize --refine`: each localization the network's maps give is refined on the raw frame, by the Gaussian
+/// MLE of `perrin locate --method gauss-mle` (mle, <see cref="MleRefiner"/>), with the camera and the PSF σ of the
+/// recipe the model was trained on unless options say otherwise, or for an iSCAT model by the joint fit of every
+/// scatterer's interferometric PSF (ipsf, <see cref="IpsfRefiner"/>) with the aberration-free field of the recipe's
+/// objective. Counts what became of every row.
 /// </summary>
 internal sealed class LocalizeRefinement
 {
     public const string None = "none";
     public const string Mle = "mle";
+    public const string Ipsf = "ipsf";
 
     // Recipe camera fields, and the options of perrin locate that set the same quantity.
     private static readonly (string Field, string Option)[] CameraFields =
@@ -24,17 +28,21 @@ internal sealed class LocalizeRefinement
         ("baseline_adu", "--baseline"), ("adu_per_e", "--gain"), ("em_gain", "--em-gain"), ("quantum_efficiency", "--qe"), ("read_noise_e", "--read-noise"),
     ];
 
-    private readonly MleRefiner _refiner;
+    private readonly MleRefiner? _refiner;
+    private readonly IpsfRefiner? _ipsf;
     private readonly long[] _outcomes = new long[Enum.GetValues<RefinementOutcome>().Length];
+    private long _added;
 
     private LocalizeRefinement(MleRefiner refiner) => _refiner = refiner;
 
-    /// <summary>The columns refined rows fill besides the decoder's.</summary>
-    public static LocalizationColumns Columns =>
+    private LocalizeRefinement(IpsfRefiner refiner) => _ipsf = refiner;
+
+    /// <summary>The columns refined rows fill besides the decoder's: the MLE's photons, σ and uncertainty; the iPSF fit's only positions.</summary>
+    public LocalizationColumns Columns => _ipsf is not null ? LocalizationColumns.None :
         LocalizationColumns.Sigma | LocalizationColumns.Intensity | LocalizationColumns.Offset | LocalizationColumns.BkgStd
         | LocalizationColumns.Uncertainty | LocalizationColumns.Chi2;
 
-    public MleRefinementParameters Parameters => _refiner.Parameters;
+    public MleRefinementParameters? Parameters => _refiner?.Parameters;
 
     /// <summary>The refinement asked for, or null for --refine none; a bad value or a camera the recipe leaves open is a <see cref="UserInputException"/>.</summary>
     public static LocalizeRefinement? Create(RefineRequest request, LocalizeModel model, double pixelSizeNm, bool preprocessed)
@@ -42,21 +50,28 @@ internal sealed class LocalizeRefinement
         var method = request.Method.ToLowerInvariant();
         if (method == None)
         {
-            RequireNoSettings(request);
+            RequireNoSettings(request, MleSettings(request), Mle);
+            RequireNoSettings(request, IpsfSettings(request), Ipsf);
             return null;
         }
 
-        if (method != Mle)
+        if (method != Mle && method != Ipsf)
         {
-            throw new UserInputException($"--refine {request.Method}: expected {None} or {Mle}");
+            throw new UserInputException($"--refine {request.Method}: expected {None}, {Mle} or {Ipsf}");
         }
 
         if (preprocessed)
         {
-            throw new UserInputException($"--refine {Mle} fits the frames as the camera recorded them; it cannot follow --power-normalize or --dra");
+            throw new UserInputException($"--refine {method} fits the frames as the camera recorded them; it cannot follow --power-normalize or --dra");
         }
 
         var sample = model.RecipeSimulator.Properties(0);
+        if (method == Ipsf)
+        {
+            return CreateIpsf(request, model, sample, pixelSizeNm);
+        }
+
+        RequireNoSettings(request, IpsfSettings(request), Ipsf);
         var parameters = new MleRefinementParameters
         {
             Camera = Camera(request, model, sample),
@@ -78,15 +93,27 @@ internal sealed class LocalizeRefinement
     }
 
     /// <summary>One frame's rows refined on its raw <paramref name="frame"/>, in their order.</summary>
-    public IEnumerable<Localization> Apply(float[] frame, int height, int width, IReadOnlyList<Localization> rows, double pixelSizeNm)
+    public IEnumerable<Localization> Apply(float[] frame, int height, int width, IReadOnlyList<Localization> rows, double pixelSizeNm, int frameIndex)
     {
-        var refined = _refiner.Refine(frame, height, width, rows, pixelSizeNm);
-        foreach (var row in refined)
+        var added = Array.Empty<Localization>();
+        RefinedLocalization[] refined;
+        if (_ipsf is not null)
         {
-            _outcomes[(int)row.Outcome]++;
+            var result = _ipsf.Refine(frame, height, width, rows, pixelSizeNm, frameIndex);
+            (refined, added) = (result.Detections, result.Added);
+            Interlocked.Add(ref _added, added.Length);
+        }
+        else
+        {
+            refined = _refiner!.Refine(frame, height, width, rows, pixelSizeNm);
         }
 
-        return refined.Select(r => r.Localization);
+        foreach (var row in refined)
+        {
+            Interlocked.Increment(ref _outcomes[(int)row.Outcome]);
+        }
+
+        return refined.Select(r => r.Localization).Concat(added);
     }
 
     /// <summary>What became of the rows, for the summary line.</summary>
@@ -95,7 +122,14 @@ internal sealed class LocalizeRefinement
         var total = _outcomes.Sum();
         var kept = string.Join(", ", Enum.GetValues<RefinementOutcome>().Where(o => o != RefinementOutcome.Refined && _outcomes[(int)o] > 0)
             .Select(o => string.Create(CultureInfo.InvariantCulture, $"{_outcomes[(int)o]} {Describe(o)}")));
-        var p = Parameters;
+        if (_ipsf is not null)
+        {
+            var w = (2 * _ipsf.Parameters.WindowRadiusPx) + 1;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"; refined {_outcomes[(int)RefinementOutcome.Refined]} of {total} by a joint iPSF fit ({w}×{w} px windows; {(_ipsf.Parameters.SearchRounds > 0 ? $"; {_added} added from the residual" : string.Empty)}{(kept.Length > 0 ? $"; kept the network's position: {kept}" : string.Empty)})");
+        }
+
+        var p = _refiner!.Parameters;
         var size = (2 * p.RoiRadiusPx) + 1;
         return string.Create(CultureInfo.InvariantCulture,
             $"; refined {_outcomes[(int)RefinementOutcome.Refined]} of {total} by Gaussian MLE ({size}×{size} px windows, σ {p.SigmaPx:G3} px{(kept.Length > 0 ? $"; kept the network's position: {kept}" : string.Empty)})");
@@ -105,23 +139,53 @@ internal sealed class LocalizeRefinement
     {
         RefinementOutcome.Crowded => "crowded",
         RefinementOutcome.NotConverged => "not converged",
-        RefinementOutcome.Moved => string.Create(CultureInfo.InvariantCulture, $"moved > {Parameters.MaxShiftPx:G3} px"),
+        RefinementOutcome.Moved => string.Create(CultureInfo.InvariantCulture, $"moved > {_ipsf?.Parameters.MaxShiftPx ?? _refiner!.Parameters.MaxShiftPx:G3} px"),
         RefinementOutcome.ImplausibleSigma => "σ implausible",
         RefinementOutcome.PoorFit => "poor fit",
         _ => "unfittable",
     };
 
-    private static void RequireNoSettings(RefineRequest request)
+    // The joint iPSF fit with the aberration-free field of the model recipe's objective, at the movie's pixel size.
+    private static LocalizeRefinement CreateIpsf(RefineRequest request, LocalizeModel model, ResolvedProperties sample, double pixelSizeNm)
     {
-        var given = new (string Option, bool Given)[]
+        RequireNoSettings(request, MleSettings(request), Mle);
+        var parameters = new IpsfRefinementParameters();
+        if (request.SearchThreshold is { } search)
         {
-            ("--refine-roi", request.RoiRadiusPx is not null), ("--refine-sigma", request.SigmaPx is not null),
-            ("--baseline", request.BaselineAdu is not null), ("--gain", request.ElectronsPerAdu is not null), ("--em-gain", request.EmGain is not null),
-            ("--qe", request.QuantumEfficiency is not null), ("--read-noise", request.ReadNoiseElectrons is not null),
-        }.Where(o => o.Given).Select(o => o.Option).ToList();
+            if (!(search >= 0) || !double.IsFinite(search))
+            {
+                throw new UserInputException($"--refine-search {search}: expected 0 (no search) or a positive number of median Δ");
+            }
+
+            parameters = search > 0 ? parameters with { SearchRounds = 1, SearchThreshold = search } : parameters;
+        }
+
+        if (model.RecipeSimulator is not IscatSimulator iscat)
+        {
+            throw new UserInputException($"--refine {Ipsf}: {model.Path} was trained on {model.RecipeSimulator.Description} frames; the iPSF fit applies to iscat models");
+        }
+
+        var (low, high) = iscat.DepthRangeNm;
+        var field = iscat.AberrationFreeField(sample, pixelSizeNm);
+        return new LocalizeRefinement(new IpsfRefiner(new IscatFieldModel(field, low, high), parameters));
+    }
+
+    // Options that set up --refine mle.
+    private static List<string> MleSettings(RefineRequest request) => new (string Option, bool Given)[]
+    {
+        ("--refine-roi", request.RoiRadiusPx is not null), ("--refine-sigma", request.SigmaPx is not null),
+        ("--baseline", request.BaselineAdu is not null), ("--gain", request.ElectronsPerAdu is not null), ("--em-gain", request.EmGain is not null),
+        ("--qe", request.QuantumEfficiency is not null), ("--read-noise", request.ReadNoiseElectrons is not null),
+    }.Where(o => o.Given).Select(o => o.Option).ToList();
+
+    // Options that set up --refine ipsf.
+    private static List<string> IpsfSettings(RefineRequest request) => request.SearchThreshold is null ? [] : ["--refine-search"];
+
+    private static void RequireNoSettings(RefineRequest request, List<string> given, string method)
+    {
         if (given.Count > 0)
         {
-            throw new UserInputException($"{string.Join(", ", given)} set{(given.Count == 1 ? "s" : string.Empty)} up --refine {Mle}; add --refine {Mle} or drop {(given.Count == 1 ? "it" : "them")}");
+            throw new UserInputException($"{string.Join(", ", given)} set{(given.Count == 1 ? "s" : string.Empty)} up --refine {method}, not --refine {request.Method}; drop {(given.Count == 1 ? "it" : "them")}");
         }
     }
 

@@ -78,7 +78,7 @@ internal static class LocalizeRun
             var tile = FittedTile(request.Tile, model.SizeMultiple, reader.Height, reader.Width);
             var overlap = Math.Min(request.Overlap, tile - 1);
             var inference = new TiledInference(reader.Height, reader.Width, tile, overlap, request.Batch, model.Channels, model.Upsampling, model.AsBatchNetwork(tile, views));
-            var columns = decoder.Columns | (refinement is null ? LocalizationColumns.None : LocalizeRefinement.Columns);
+            var columns = decoder.Columns | (refinement is null ? LocalizationColumns.None : refinement.Columns);
             using var table = new LocalizationCsvStream(request.Output, format, columns, px);
             var frames = Stream(console, request, reader, chain, inference, frame => Decode(decoder, refinement, frame, px), refinement is not null, table);
             table.Commit();
@@ -109,7 +109,7 @@ internal static class LocalizeRun
     private static IEnumerable<Localization> Decode(MapDecoder decoder, LocalizeRefinement? refinement, DecodedFrame frame, double px)
     {
         var rows = decoder.Decode(frame.Maps, frame.Index, frame.MapHeight, frame.MapWidth);
-        return refinement is null || frame.Recorded is not { } recorded ? rows : refinement.Apply(recorded, frame.Height, frame.Width, rows, px);
+        return refinement is null || frame.Recorded is not { } recorded ? rows : refinement.Apply(recorded, frame.Height, frame.Width, rows, px, frame.Index);
     }
 
     private static long Stream(CliConsole console, LocalizeRequest request, IFrameReader reader, FrameStageChain? chain, TiledInference inference,

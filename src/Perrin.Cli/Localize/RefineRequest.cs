@@ -6,7 +6,7 @@ namespace Perrin.Cli.Localize;
 /// </summary>
 internal sealed record RefineRequest
 {
-    /// <summary>none, or mle: a Gaussian maximum-likelihood fit on the raw frame around each localization.</summary>
+    /// <summary>none; mle: a Gaussian maximum-likelihood fit on the raw frame around each localization; ipsf: the joint iPSF fit of an iSCAT frame.</summary>
     public string Method { get; init; } = LocalizeRefinement.None;
 
     public int? RoiRadiusPx { get; init; }
@@ -22,4 +22,7 @@ internal sealed record RefineRequest
     public double? QuantumEfficiency { get; init; }
 
     public double? ReadNoiseElectrons { get; init; }
+
+    /// <summary>--refine ipsf: add scatterers from the residual where one explains more than this many median Δ; 0 or null: no search.</summary>
+    public double? SearchThreshold { get; init; }
 }

@@ -141,6 +141,29 @@ public sealed class IscatSimulator : ImageSimulator
     }
 
     /// <summary>
+    /// The field PSF of a sample's objective without aberrations, imaged at <paramref name="pixelSizeNm"/>, over
+    /// <see cref="DepthRangeNm"/>: the nominal iPSF a fit of real frames can assume when the aberrations are unknown.
+    /// </summary>
+    public IscatField AberrationFreeField(ResolvedProperties sample, double pixelSizeNm)
+    {
+        var system = Optics(sample).System;
+        OpticalSystem imaged;
+        try
+        {
+            imaged = new OpticalSystem(system.NumericalAperture, system.WavelengthNm, system.MediumIndex, pixelSizeNm);
+        }
+        catch (ArgumentException error)
+        {
+            throw RecipeErrors.At(Recipe, "optics", error.Message);
+        }
+
+        return _fields.GetOrAdd((new PupilModel(imaged), PsfModel), key => new Lazy<IscatField>(() => Build(key.Model))).Value;
+    }
+
+    /// <summary>The depths from focus (z − psf.defocus_nm, nm) the recipe's particles take, probed on its first samples, and focus.</summary>
+    public (double Low, double High) DepthRangeNm => _depths;
+
+    /// <summary>
     /// The reference E_r' (relative to a flat coverslip's) of sample <paramref name="sampleIndex"/>, W × H row-major,
     /// or null when the coverslip is flat. A pure function of (seed, sample), drawn with sample 0's optics when the
     /// sample is a movie's; the latest is kept, so a movie draws it once.

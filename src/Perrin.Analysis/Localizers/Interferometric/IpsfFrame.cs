@@ -1,0 +1,117 @@
+using System.Numerics;
+
+namespace Perrin.Analysis.Localizers.Interferometric;
+
+/// <summary>
+/// A frame normalized to I/N − 1 (N its median, the reference's photons per pixel for sparse scatterers) and the
+/// sum S of the scatterers' modelled fields relative to the reference, which <see cref="IpsfRefiner"/> updates one
+/// scatterer at a time. The model of the frame is |1 + S|² − 1 = 2·Re S + |S|².
+/// </summary>
+internal sealed class IpsfFrame
+{
+    private readonly double[] _normalized;
+    private readonly Complex[] _field;
+
+    private IpsfFrame(double[] normalized, int height, int width)
+    {
+        _normalized = normalized;
+        _field = new Complex[normalized.Length];
+        Height = height;
+        Width = width;
+    }
+
+    public int Height { get; }
+
+    public int Width { get; }
+
+    /// <summary>The normalized frame, or null when a pixel is not finite or the median is not positive.</summary>
+    public static IpsfFrame? Normalize(ReadOnlySpan<float> counts, int height, int width)
+    {
+        if (counts.Length == 0)
+        {
+            return null;
+        }
+
+        var sorted = counts.ToArray();
+        foreach (var v in sorted)
+        {
+            if (!float.IsFinite(v))
+            {
+                return null;
+            }
+        }
+
+        Array.Sort(sorted);
+        var half = sorted.Length / 2;
+        var median = sorted.Length % 2 == 1 ? sorted[half] : (sorted[half - 1] + (double)sorted[half]) / 2;
+        if (!(median > 0))
+        {
+            return null;
+        }
+
+        var normalized = new double[counts.Length];
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            normalized[i] = (counts[i] / median) - 1;
+        }
+
+        return new IpsfFrame(normalized, height, width);
+    }
+
+    /// <summary>
+    /// What one scatterer's field E must explain over <paramref name="box"/>, with S₀ the other scatterers' field
+    /// (S less <paramref name="own"/>'s, if it is in the model): the target I/N − 1 − 2·Re S₀ − |S₀|², which the model
+    /// writes 2·Re(E·(1 + S₀*)) + |E|², and that gain 1 + S₀*, row by row.
+    /// </summary>
+    public void Prepare(PixelBox box, IpsfScatterer own, Span<double> target, Span<Complex> gain)
+    {
+        for (var row = 0; row < box.Height; row++)
+        {
+            var at = ((box.Top + row) * Width) + box.Left;
+            for (var col = 0; col < box.Width; col++)
+            {
+                var others = _field[at + col] - Own(own, box.Left + col, box.Top + row);
+                var i = (row * box.Width) + col;
+                target[i] = _normalized[at + col] - (2 * others.Real) - ((others.Real * others.Real) + (others.Imaginary * others.Imaginary));
+                gain[i] = Complex.One + Complex.Conjugate(others);
+            }
+        }
+    }
+
+    /// <summary>The whole frame less its model, I/N − 1 − 2·Re S − |S|², row by row.</summary>
+    public double[] Residual()
+    {
+        var residual = new double[_normalized.Length];
+        for (var i = 0; i < residual.Length; i++)
+        {
+            var s = _field[i];
+            residual[i] = _normalized[i] - (2 * s.Real) - ((s.Real * s.Real) + (s.Imaginary * s.Imaginary));
+        }
+
+        return residual;
+    }
+
+    /// <summary>Adds sign × values (box-sized, row by row) to the field.</summary>
+    public void Add(PixelBox box, ReadOnlySpan<Complex> values, int sign)
+    {
+        for (var row = 0; row < box.Height; row++)
+        {
+            var at = ((box.Top + row) * Width) + box.Left;
+            for (var col = 0; col < box.Width; col++)
+            {
+                _field[at + col] += sign * values[(row * box.Width) + col];
+            }
+        }
+    }
+
+    private static Complex Own(IpsfScatterer s, int col, int row)
+    {
+        var box = s.Box;
+        if (!s.Fitted || col < box.Left || row < box.Top || col >= box.Left + box.Width || row >= box.Top + box.Height)
+        {
+            return Complex.Zero;
+        }
+
+        return s.Contribution[((row - box.Top) * box.Width) + (col - box.Left)];
+    }
+}

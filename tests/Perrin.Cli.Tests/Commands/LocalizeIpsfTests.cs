@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Perrin.Core.Tables;
+
+namespace Perrin.Cli.Tests.Commands;
+
+/// <summary>
+/// `perrin localize --refine ipsf` with the shipped iscat-dense network on frames of bright, partly overlapping
+/// scatterers: the joint iPSF fit brings the positions clearly closer to the truth without losing any, rows it does
+/// not refine keep the network's position, the output does not depend on --threads, and its options are checked.
+/// </summary>
+public sealed partial class LocalizeIpsfTests : IClassFixture<IscatPairsMovie>
+{
+    private readonly IscatPairsMovie _movie;
+
+    public LocalizeIpsfTests(IscatPairsMovie movie) => _movie = movie;
+
+    [Fact]
+    public void TheJointFitIsCloserToTheTruthThanTheNetwork()
+    {
+        using var folder = new TempFolder();
+        var (code, _, error) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder["net.csv"], "--threads", "1");
+        Assert.True(code == 0, error);
+        (code, _, error) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder["fit.csv"], "--threads", "1", "--refine", "ipsf");
+        Assert.True(code == 0, error);
+        var summary = RefinedSummary().Match(error);
+        Assert.True(summary.Success, error);
+
+        var network = LocalizationTableIO.Read(folder["net.csv"]).Rows;
+        var fitted = LocalizationTableIO.Read(folder["fit.csv"]).Rows;
+        Assert.Equal(network.Count, fitted.Count);
+        var moved = 0;
+        for (var i = 0; i < network.Count; i++)
+        {
+            var shift = Math.Sqrt(Math.Pow(fitted[i].X - network[i].X, 2) + Math.Pow(fitted[i].Y - network[i].Y, 2));
+            Assert.InRange(shift, 0, 2 * 23);
+            moved += shift > 0 ? 1 : 0;
+        }
+
+        Assert.Equal(int.Parse(summary.Groups[2].Value, CultureInfo.InvariantCulture), network.Count);
+        Assert.Equal(int.Parse(summary.Groups[1].Value, CultureInfo.InvariantCulture), moved);
+        Assert.InRange(moved, network.Count * 2 / 3, network.Count);
+
+        var plain = Evaluate(folder["net.csv"]);
+        var better = Evaluate(folder["fit.csv"]);
+        Assert.True(better.TruePositives >= plain.TruePositives, $"fit {better.TruePositives} matches, network {plain.TruePositives}");
+        Assert.True(better.Rmse < 0.8 * plain.Rmse, $"fit RMSE {better.Rmse} nm, network {plain.Rmse} nm");
+    }
+
+    [Fact]
+    public void TheFittedTableDoesNotDependOnThreads()
+    {
+        using var folder = new TempFolder();
+        foreach (var threads in new[] { "1", "2" })
+        {
+            var (code, _, error) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder[$"t{threads}.csv"], "--threads", threads, "--refine", "ipsf", "--refine-search", "20");
+            Assert.True(code == 0, error);
+        }
+
+        Assert.Equal(File.ReadAllBytes(folder["t1.csv"]), File.ReadAllBytes(folder["t2.csv"]));
+    }
+
+    [Theory]
+    [InlineData("--refine ipsf --refine-roi 3", "--refine-roi")]
+    [InlineData("--refine ipsf --qe 0.9", "--qe")]
+    [InlineData("--refine ipsf --refine-search -1", "--refine-search")]
+    [InlineData("--refine ipsf --dra 2", "--dra")]
+    [InlineData("--refine-search 20", "--refine-search")]
+    [InlineData("--refine mle --refine-search 20", "--refine-search")]
+    public void BadIpsfOptionsAreRefusedByName(string options, string named)
+    {
+        using var folder = new TempFolder();
+        var (code, _, error) = CliHarness.Run(["localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder["locs.csv"], "--threads", "1", .. options.Split(' ')]);
+        Assert.NotEqual(0, code);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder["locs.csv"]));
+    }
+
+    [Fact]
+    public void ANonIscatModelIsRefused()
+    {
+        using var folder = new TempFolder();
+        var (code, _, error) = CliHarness.Run("localize", SparseSmlmMovie.Model, _movie.Movie, "-o", folder["locs.csv"], "--threads", "1", "--refine", "ipsf");
+        Assert.NotEqual(0, code);
+        Assert.Contains("applies to iscat models", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder["locs.csv"]));
+    }
+
+    private (long TruePositives, double Rmse) Evaluate(string table)
+    {
+        var (code, json, error) = CliHarness.Run("evaluate", table, _movie.Truth, "--tol", "46", "--json");
+        Assert.True(code == 0, error);
+        var overall = JsonDocument.Parse(json).RootElement.GetProperty("overall");
+        return (overall.GetProperty("true_positives").GetInt64(), overall.GetProperty("rmse_lateral_nm").GetDouble());
+    }
+
+    [GeneratedRegex(@"refined (\d+) of (\d+) by a joint iPSF fit")]
+    private static partial Regex RefinedSummary();
+}
