@@ -1,4 +1,5 @@
 using System.Numerics;
+using Perrin.Analysis.Iscat;
 
 namespace Perrin.Analysis.Localizers.Interferometric;
 
@@ -41,9 +42,7 @@ internal sealed class IpsfFrame
             }
         }
 
-        Array.Sort(sorted);
-        var half = sorted.Length / 2;
-        var median = sorted.Length % 2 == 1 ? sorted[half] : (sorted[half - 1] + (double)sorted[half]) / 2;
+        var median = Median.OfInPlace(sorted);
         if (!(median > 0))
         {
             return null;

@@ -9,15 +9,17 @@ namespace Perrin.Analysis.Localizers.Interferometric;
 /// <summary>
 /// Refines another detector's localizations (a network's) on a raw iSCAT frame by fitting the interferometric PSF
 /// of every scatterer jointly. The frame is normalized by its median (the reference's photons per pixel) to
-/// I/N − 1, which the model writes as Σ 2·Re(aₖ·F(x − xₖ, y − yₖ, dₖ)) for scatterers of complex amplitude aₖ at
-/// depth dₖ from focus. Overlapping rings are what pull a lone-spot estimate towards a neighbour; here each
-/// scatterer is fitted on its window with every other scatterer's latest field subtracted, pass after pass, so the
-/// fits converge to the joint least-squares solution. One fit searches the depth on a grid (the amplitude, and a
-/// local offset for the window's background, solved linearly at each), then takes damped Gauss–Newton steps in
-/// position, amplitude and offset. Shot noise at 10⁴–10⁵ photons per pixel is nearly uniform over a frame of
-/// small contrasts, so the fit is unweighted least squares. A detection keeps its own position when its fit fails
-/// or moves farther than <see cref="IpsfRefinementParameters.MaxShiftPx"/>. Each call has its own buffers, so one
-/// instance can serve several threads.
+/// I/N − 1, which the model writes as |1 + Σ aₖ·F(x − xₖ, y − yₖ, dₖ)|² − 1 for scatterers of complex amplitude aₖ
+/// at depth dₖ from focus. Overlapping rings are what pull a lone-spot estimate towards a neighbour; here each
+/// scatterer is fitted on its window with every other scatterer's whole latest field subtracted (and its cross term
+/// with them kept), pass after pass, so the fits converge to the joint least-squares solution. The first passes
+/// search each depth on a grid (the amplitude, and a local offset for the window's background, solved linearly at
+/// each) with the positions held; later ones take damped Gauss–Newton steps in position, amplitude, offset and
+/// depth. Shot noise at 10⁴–10⁵ photons per pixel is nearly uniform over a frame of small contrasts, so the fit is
+/// unweighted least squares. A scatterer is held within <see cref="IpsfRefinementParameters.MaxShiftPx"/> of its
+/// detection, which it keeps when its fit fails or reaches that edge. Optionally the residual is then searched for
+/// scatterers the detector missed (<see cref="IpsfResidualSearch"/>), which join the fit. Each call has its own
+/// buffers, so one instance can serve several threads.
 /// </summary>
 public sealed class IpsfRefiner
 {
@@ -27,12 +29,14 @@ public sealed class IpsfRefiner
     // A Gauss–Newton step longer than this (pixels) is cut to it: the iPSF's rings make the cost oscillate with period
     // about one ring spacing, and a longer jump can land in the next ring's minimum.
     private const double MaxStepPx = 1.5;
+
     // Depth derivatives over a quarter of the depth step Perrin's field tables are built with (0.1 λ/n).
     private const double DerivativeStepNm = 10;
 
     // A Gauss–Newton step in depth longer than this (nm) is cut to it, for the same reason as MaxStepPx.
     private const double MaxStepNm = 60;
 
+    // A scatterer this close to the edge of its allowed shift was held there.
     private const double HeldFraction = 0.999;
 
     // x, y, Re a, Im a, offset, depth.
