@@ -136,9 +136,16 @@ internal static class LocalizeRun
             {
                 inference.Run(frames, maps, filled);
                 rows.Clear();
-                for (var i = 0; i < filled; i++)
+
+                // A refinement fits each frame for far longer than decoding takes, so the chunk's frames are fitted
+                // side by side; their rows are kept in frame order, so the table does not depend on --threads.
+                var perFrame = new List<Localization>[filled];
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = keepRecorded ? Math.Max(1, request.Threads) : 1 };
+                Parallel.For(0, filled, parallel, i =>
+                    perFrame[i] = [.. decode(new DecodedFrame(recorded?[i], height, width, maps[i], mapHeight, mapWidth, (int)(produced + i)))]);
+                foreach (var frameRows in perFrame)
                 {
-                    rows.AddRange(decode(new DecodedFrame(recorded?[i], height, width, maps[i], mapHeight, mapWidth, (int)(produced + i))));
+                    rows.AddRange(frameRows);
                 }
 
                 table.Append(rows);
