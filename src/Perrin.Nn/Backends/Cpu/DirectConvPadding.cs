@@ -21,17 +21,29 @@ internal static unsafe class DirectConvPadding
         var x0 = Math.Max(0, left);
         var x1 = Math.Min(stride, left + w);
         var span = Math.Max(0, x1 - x0);
-        var y0 = Math.Max(0, top);
+        var y0 = Math.Clamp(top, 0, rows);
         var y1 = Math.Min(rows, top + h);
         for (var c = 0; c < planes; c++)
         {
             var plane = dst + (nint)c * rows * stride;
-            // One fill of the whole plane and short inline row copies over it: rows are often 10–50 floats, where
-            // a library call per border and per row cost more than the bytes they move.
-            new Span<float>(plane, rows * stride).Clear();
-            if (span == 0) continue;
+            if (span == 0)
+            {
+                new Span<float>(plane, rows * stride).Clear();
+                continue;
+            }
+            // Only the border is zeroed: clearing the whole plane first wrote every copied value twice, and the
+            // rows here are often 10–130 floats, where a library call per border cost more than the bytes it moves.
+            new Span<float>(plane, y0 * stride).Clear();
             var image = src + (nint)c * h * w + (x0 - left);
-            for (var j = y0; j < y1; j++) CopyRow(image + (nint)(j - top) * w, plane + (nint)j * stride + x0, span);
+            for (var j = y0; j < y1; j++)
+            {
+                var row = plane + (nint)j * stride;
+                ZeroRun(row, x0);
+                CopyRow(image + (nint)(j - top) * w, row + x0, span);
+                ZeroRun(row + x0 + span, stride - x0 - span);
+            }
+            var tail = Math.Max(y0, y1);
+            new Span<float>(plane + (nint)tail * stride, (rows - tail) * stride).Clear();
         }
     }
 
@@ -51,8 +63,16 @@ internal static unsafe class DirectConvPadding
     }
 
     /// <summary>Whole vectors, the last one overlapping the one before it; rows shorter than a vector go one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyRow(float* from, float* to, int n)
     {
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
+        {
+            var last = n - Vector512<float>.Count;
+            for (var i = 0; i < last; i += Vector512<float>.Count) Vector512.Store(Vector512.Load(from + i), to + i);
+            Vector512.Store(Vector512.Load(from + last), to + last);
+            return;
+        }
         if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
         {
             var last = n - Vector256<float>.Count;
@@ -61,5 +81,19 @@ internal static unsafe class DirectConvPadding
             return;
         }
         for (var i = 0; i < n; i++) to[i] = from[i];
+    }
+
+    /// <summary>Zeroes n floats: the border columns of a padded row, usually one to a few values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ZeroRun(float* to, int n)
+    {
+        if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
+        {
+            var last = n - Vector256<float>.Count;
+            for (var i = 0; i < last; i += Vector256<float>.Count) Vector256.Store(Vector256<float>.Zero, to + i);
+            Vector256.Store(Vector256<float>.Zero, to + last);
+            return;
+        }
+        for (var i = 0; i < n; i++) to[i] = 0f;
     }
 }
