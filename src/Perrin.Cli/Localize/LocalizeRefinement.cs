@@ -42,8 +42,6 @@ internal sealed class LocalizeRefinement
         LocalizationColumns.Sigma | LocalizationColumns.Intensity | LocalizationColumns.Offset | LocalizationColumns.BkgStd
         | LocalizationColumns.Uncertainty | LocalizationColumns.Chi2;
 
-    public MleRefinementParameters? Parameters => _refiner?.Parameters;
-
     /// <summary>The refinement asked for, or null for --refine none; a bad value or a camera the recipe leaves open is a <see cref="UserInputException"/>.</summary>
     public static LocalizeRefinement? Create(RefineRequest request, LocalizeModel model, double pixelSizeNm, bool preprocessed)
     {
@@ -126,7 +124,7 @@ internal sealed class LocalizeRefinement
         {
             var w = (2 * _ipsf.Parameters.WindowRadiusPx) + 1;
             return string.Create(CultureInfo.InvariantCulture,
-                $"; refined {_outcomes[(int)RefinementOutcome.Refined]} of {total} by a joint iPSF fit ({w}×{w} px windows; {(_ipsf.Parameters.SearchRounds > 0 ? $"; {_added} added from the residual" : string.Empty)}{(kept.Length > 0 ? $"; kept the network's position: {kept}" : string.Empty)})");
+                $"; refined {_outcomes[(int)RefinementOutcome.Refined]} of {total} by a joint iPSF fit ({w}×{w} px windows{(_ipsf.Parameters.SearchRounds > 0 ? $"; {_added} added from the residual" : string.Empty)}{(kept.Length > 0 ? $"; kept the network's position: {kept}" : string.Empty)})");
         }
 
         var p = _refiner!.Parameters;
