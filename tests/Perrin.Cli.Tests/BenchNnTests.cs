@@ -43,6 +43,56 @@ public sealed class BenchNnTests
     }
 
     [Fact]
+    public void PairedRoundsReportTheMedianOfEachRoundsOwnRatio()
+    {
+        if (!File.Exists("/usr/bin/python3"))
+        {
+            return;
+        }
+
+        using var folder = new TempFolder();
+        // The stand-in answers 1000 ms on its first run and 3000 ms on its second, as a machine that slows down would.
+        File.WriteAllText(folder["reference.py"], $$"""
+            import argparse, json, os
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--threads", type=int); ap.add_argument("--steps", type=int); ap.add_argument("--json", action="store_true")
+            a = ap.parse_args()
+            mark = {{System.Text.Json.JsonSerializer.Serialize(folder["runs"])}}
+            runs = int(open(mark).read()) if os.path.exists(mark) else 0
+            open(mark, "w").write(str(runs + 1))
+            t = 1000.0 if runs == 0 else 3000.0
+            rows = [{"case": "unet-bench", "params": 481745, "batch": 8, "train_step_ms": t, "infer_batch_ms": t / 2},
+                    {"case": "cnn-bench", "params": 57218, "batch": 32, "train_step_ms": t / 10, "infer_batch_ms": t / 20}]
+            print(json.dumps({"torch": "stand-in", "threads": a.threads, "cases": rows}))
+            """);
+        var (code, output, error) = CliHarness.Run("bench", "nn", "--threads", "1", "--steps", "1", "--rounds", "2", "--json",
+            "--torch-reference", folder["reference.py"]);
+        Assert.True(code == 0, error);
+        Assert.Equal("2", File.ReadAllText(folder["runs"]));
+        var root = JsonNode.Parse(output)!;
+        Assert.Equal(2, (int)root["rounds"]!);
+        foreach (var c in root["cases"]!.AsArray())
+        {
+            var name = (string)c!["case"]!;
+            Assert.Equal(name == "unet-bench" ? 2000.0 : 200.0, (double)c["torch_train_step_ms"]!, 6);
+            var perRound = c["train_speedup_rounds"]!.AsArray().Select(r => (double)r!).ToArray();
+            Assert.Equal(2, perRound.Length);
+            // The second round's reference was three times slower, so its ratio is the larger one.
+            Assert.True(perRound[1] > perRound[0], $"{name}: {string.Join(", ", perRound)}");
+            Assert.Equal(0.5 * (perRound[0] + perRound[1]), (double)c["train_speedup_vs_torch"]!, 1);
+            Assert.Equal(2, c["infer_speedup_rounds"]!.AsArray().Count);
+        }
+    }
+
+    [Fact]
+    public void RoundsOutOfRangeAreRefusedByName()
+    {
+        var (code, _, error) = CliHarness.Run("bench", "nn", "--rounds", "0");
+        Assert.Equal(1, code);
+        Assert.Contains("--rounds 0", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingReferenceScriptFailsBeforeMeasuring()
     {
         var (code, _, error) = CliHarness.Run("bench", "nn", "--torch-reference", "/no/such/reference.py");

@@ -114,9 +114,10 @@ internal static class BenchCommand
         var reference = new Option<string?>("--torch-reference") { Description = "Also run this torch_reference.py (BENCHMARKS.md) with the same threads and steps and report the ratios" };
         var python = new Option<string>("--python") { Description = "The Python that has torch", DefaultValueFactory = _ => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
+        var rounds = new Option<int>("--rounds") { Description = "Paired rounds, each timing our networks and then PyTorch; times and speed-ups are medians over the rounds, which steadies them on a shared machine", DefaultValueFactory = _ => 1 };
         var nn = new Command("nn", "Training-step and inference times of the standard networks (unet-bench, cnn-bench), optionally side by side with PyTorch")
         {
-            threads, steps, reference, python, json,
+            threads, steps, reference, python, json, rounds,
         };
         nn.SetAction(parse => CommandRunner.Run(console, () =>
         {
@@ -127,6 +128,12 @@ internal static class BenchCommand
                 throw new UserInputException("--threads must be between 1 and 1024 and --steps between 1 and 10000");
             }
 
+            var roundCount = parse.GetValue(rounds);
+            if (roundCount is < 1 or > 100)
+            {
+                throw new UserInputException($"--rounds {roundCount}: expected a count between 1 and 100");
+            }
+
             var script = parse.GetValue(reference);
             if (script is not null && !File.Exists(script))
             {
@@ -134,31 +141,40 @@ internal static class BenchCommand
             }
 
             ProcessMemory.ResetPeak();
-            var ours = ProgressScope.Run(console, "bench nn", NnBenchCase.All.Count, report =>
+            var paired = new NnBenchRounds();
+            for (var round = 0; round < roundCount; round++)
             {
-                var measured = new List<NnBenchResult>();
-                foreach (var bench in NnBenchCase.All)
+                var title = roundCount == 1 ? "bench nn" : $"bench nn, round {round + 1} of {roundCount}";
+                var ours = ProgressScope.Run(console, title, NnBenchCase.All.Count, report =>
                 {
-                    measured.Add(NnBenchmark.Measure(bench, n, count));
-                    report(measured.Count);
-                }
+                    var measured = new List<NnBenchResult>();
+                    foreach (var bench in NnBenchCase.All)
+                    {
+                        measured.Add(NnBenchmark.Measure(bench, n, count));
+                        report(measured.Count);
+                    }
 
-                return measured;
-            });
+                    return measured;
+                });
+                paired.Add(ours, script is null ? null : TorchReference.Run(parse.GetValue(python)!, script, n, count));
+            }
+
             var peak = ProcessMemory.PeakResidentMb();
             var gemm = GemmThroughput.Measure(n);
-            var torch = script is null ? null : TorchReference.Run(parse.GetValue(python)!, script, n, count);
             var blas = script is null ? null : GemmThroughput.MeasureNumpy(parse.GetValue(python)!, n);
-            PrintNn(console, n, ours, peak, torch, parse.GetValue(json), gemm, blas);
+            PrintNn(console, n, paired, peak, parse.GetValue(json), gemm, blas);
             return ExitCodes.Ok;
         }));
         return nn;
     }
 
-    private static void PrintNn(CliConsole console, int threads, List<NnBenchResult> ours, double peakMb, TorchReferenceResult? torch, bool json,
+    private static void PrintNn(CliConsole console, int threads, NnBenchRounds paired, double peakMb, bool json,
         double gemmGflops, double? blasGflops)
     {
-        static double? Speedup(double? theirs, double mine) => theirs is { } t && mine > 0 ? Math.Round(t / mine, 2) : null;
+        var ours = paired.Ours;
+        var torch = paired.Torch;
+        double? Speedup(string name, bool train) => paired.Speedup(name, train) is { } s ? Math.Round(s, 2) : null;
+        JsonArray Rounds(string name, bool train) => new((paired.Ratios(name, train) ?? []).Select(r => (JsonNode?)Math.Round(r, 2)).ToArray());
         if (json)
         {
             var cases = new JsonArray();
@@ -177,8 +193,10 @@ internal static class BenchCommand
                 {
                     node["torch_train_step_ms"] = Math.Round(peer.TrainStepMs, 2);
                     node["torch_infer_batch_ms"] = Math.Round(peer.InferBatchMs, 2);
-                    node["train_speedup_vs_torch"] = Speedup(peer.TrainStepMs, r.TrainStepMs);
-                    node["infer_speedup_vs_torch"] = Speedup(peer.InferBatchMs, r.InferBatchMs);
+                    node["train_speedup_vs_torch"] = Speedup(r.Case, true);
+                    node["infer_speedup_vs_torch"] = Speedup(r.Case, false);
+                    node["train_speedup_rounds"] = Rounds(r.Case, true);
+                    node["infer_speedup_rounds"] = Rounds(r.Case, false);
                 }
 
                 cases.Add(node);
@@ -187,6 +205,7 @@ internal static class BenchCommand
             var root = new JsonObject
             {
                 ["threads"] = threads,
+                ["rounds"] = paired.Count,
                 ["cases"] = cases,
                 ["peak_rss_mib"] = Math.Round(peakMb, 1),
                 ["sgemm_1024_gflops"] = Math.Round(gemmGflops, 1),
@@ -230,14 +249,18 @@ internal static class BenchCommand
                 var peer = torch.Cases.GetValueOrDefault(r.Case);
                 cells.Add(peer is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{peer.TrainStepMs:F1}"));
                 cells.Add(peer is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{peer.InferBatchMs:F1}"));
-                cells.Add(peer is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{peer.TrainStepMs / r.TrainStepMs:F2}× / {peer.InferBatchMs / r.InferBatchMs:F2}×"));
+                cells.Add(peer is null || Speedup(r.Case, true) is not { } st || Speedup(r.Case, false) is not { } si
+                    ? "–"
+                    : string.Create(CultureInfo.InvariantCulture, $"{st:F2}× / {si:F2}×"));
             }
 
             table.AddRow(cells.ToArray());
         }
 
         console.Ansi.Write(table);
-        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads {threads}; peak memory {peakMb:F0} MiB") +
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads {threads}") +
+            (paired.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"; medians of {paired.Count} paired rounds") : "") +
+            string.Create(CultureInfo.InvariantCulture, $"; peak memory {peakMb:F0} MiB") +
             (torch?.PeakResidentMb is { } tp ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {torch.Version} {tp:F0} MiB") : "") +
             string.Create(CultureInfo.InvariantCulture, $"; SGEMM 1024³ {gemmGflops:F0} GFLOP/s") +
             (blasGflops is { } bg ? string.Create(CultureInfo.InvariantCulture, $", numpy's BLAS {bg:F0} GFLOP/s") : ""));
