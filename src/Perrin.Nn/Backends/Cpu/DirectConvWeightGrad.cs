@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Perrin.Nn.Backends.Cpu;
 
@@ -89,7 +91,31 @@ internal static unsafe class DirectConvWeightGrad
         for (var co = co0; co < Math.Min(co0 + r, p.COut); co++)
         {
             var band = gradOutput + ((nint)n * p.COut + co) * p.OutH * p.OutW + (nint)y0 * p.OutW;
-            gradBias[co] += TensorPrimitives.Sum(new ReadOnlySpan<float>(band, length));
+            gradBias[co] += Sum(band, length);
         }
+    }
+
+    /// <summary>
+    /// Σ of <paramref name="length"/> floats in four AVX-512 partial sums when the machine has them: a band of one
+    /// channel is only a few hundred to a few thousand values, where the library sum's set-up and 256-bit lanes cost
+    /// several times the additions.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static float Sum(float* x, int length)
+    {
+        if (!Avx512F.IsSupported || length < 64) return TensorPrimitives.Sum(new ReadOnlySpan<float>(x, length));
+        var (s0, s1, s2, s3) = (Vector512<float>.Zero, Vector512<float>.Zero, Vector512<float>.Zero, Vector512<float>.Zero);
+        var i = 0;
+        for (; i <= length - 64; i += 64)
+        {
+            s0 += Vector512.Load(x + i);
+            s1 += Vector512.Load(x + i + 16);
+            s2 += Vector512.Load(x + i + 32);
+            s3 += Vector512.Load(x + i + 48);
+        }
+        for (; i <= length - 16; i += 16) s0 += Vector512.Load(x + i);
+        var total = Vector512.Sum((s0 + s1) + (s2 + s3));
+        for (; i < length; i++) total += x[i];
+        return total;
     }
 }
