@@ -50,7 +50,8 @@ public static class EvaluationBinning
         return frame => frame.TruthCount / areaUm2;
     }
 
-    private static int? BinOf(double value, IReadOnlyList<double> edges)
+    /// <summary>The bin [edges[k], edges[k + 1]) holding <paramref name="value"/> (the last bin closed), or null outside or for NaN.</summary>
+    internal static int? BinOf(double value, IReadOnlyList<double> edges)
     {
         if (!(value >= edges[0] && value <= edges[^1]))
             return null;

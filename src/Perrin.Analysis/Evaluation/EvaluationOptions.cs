@@ -23,6 +23,12 @@ public sealed record EvaluationOptions
     /// <summary>When set, each pair's Cramér–Rao bound is computed from the truth's photons and compared with the RMSE.</summary>
     public GaussianCrlb? Crlb { get; init; }
 
+    /// <summary>
+    /// When set, recall and lateral RMSE are also reported per bin of the truths' |intensity| between these edges
+    /// (finite, not negative, strictly increasing, at least two): localization against contrast or photons.
+    /// </summary>
+    public IReadOnlyList<double>? TruthIntensityEdges { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that cannot be used.</summary>
     public void Validate()
     {
@@ -32,5 +38,15 @@ public sealed record EvaluationOptions
             throw new ArgumentException($"the axial tolerance must be a positive number of nm, not {z}", nameof(AxialToleranceNm));
         if (!Enum.IsDefined(Rule))
             throw new ArgumentException($"unknown matching rule {Rule}", nameof(Rule));
+        if (TruthIntensityEdges is { } edges)
+        {
+            if (edges.Count < 2)
+                throw new ArgumentException($"intensity bins need at least two edges, not {edges.Count}", nameof(TruthIntensityEdges));
+            for (var i = 0; i < edges.Count; i++)
+            {
+                if (!double.IsFinite(edges[i]) || edges[i] < 0 || (i > 0 && edges[i] <= edges[i - 1]))
+                    throw new ArgumentException($"intensity bin edges must be finite, not negative and strictly increasing; edge {i} is {edges[i]}", nameof(TruthIntensityEdges));
+            }
+        }
     }
 }

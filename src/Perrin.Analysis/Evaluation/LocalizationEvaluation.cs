@@ -8,4 +8,7 @@ public sealed record LocalizationEvaluation(EvaluationOptions Options, Localizat
 {
     /// <summary>The sums of all frames, from which <see cref="Overall"/> was computed.</summary>
     public ScoreSums OverallSums { get; init; }
+
+    /// <summary>Recall and RMSE per bin of the truths' |intensity| when <see cref="EvaluationOptions.TruthIntensityEdges"/> is set; otherwise empty.</summary>
+    public IReadOnlyList<IntensityBin> ByTruthIntensity { get; init; } = [];
 }

@@ -31,6 +31,7 @@ public static class LocalizationEvaluator
         var pairs = new List<MatchedPair>();
         var frames = new List<FrameEvaluation>();
         var overall = default(ScoreSums);
+        var intensity = options.TruthIntensityEdges is { } edges ? new TruthIntensityTally(edges) : null;
         int t = 0, d = 0;
         while (t < byFrameTruth.Length || d < byFrameDetections.Length)
         {
@@ -40,12 +41,17 @@ public static class LocalizationEvaluator
             var truthRows = Run(byFrameTruth, ref t, frame);
             var detectionRows = Run(byFrameDetections, ref d, frame);
             matcher.Match(truthRows, detectionRows, pairs);
+            intensity?.Add(truthRows, pairs);
             var sums = ScoreSums.OfFrame(truthRows, detectionRows.Length, pairs, options.Crlb);
             overall += sums;
             frames.Add(new FrameEvaluation(frame, truthRows.Length, detectionRows.Length, LocalizationScores.From(sums)) { Sums = sums });
         }
 
-        return new LocalizationEvaluation(options, LocalizationScores.From(overall), frames) { OverallSums = overall };
+        return new LocalizationEvaluation(options, LocalizationScores.From(overall), frames)
+        {
+            OverallSums = overall,
+            ByTruthIntensity = intensity?.Bins() ?? [],
+        };
     }
 
     /// <summary>The rows of <paramref name="frame"/> starting at <paramref name="start"/>, which moves past them.</summary>

@@ -23,9 +23,10 @@ internal static class EvaluateCommand
         var crlbBackground = new Option<double?>("--crlb-background") { Description = "Background in photons per pixel for the Cramér–Rao bound" };
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON on standard output" };
         var perFrame = new Option<string?>("--per-frame") { Description = "Also write the scores of each frame to this CSV (frames numbered as in the detections file)" };
+        var byIntensity = new Option<string?>("--by-intensity") { Description = "Also report recall and RMSE per bin of the truths' |intensity| (photons, or iSCAT's signed contrast) between these comma-separated edges, e.g. 0,0.01,0.02,0.04,0.08,1" };
         var command = new Command("evaluate", "Score localizations against ground truth (SMLM Challenge 2016: Jaccard, RMSE, efficiency)")
         {
-            detections, truth, tolerance, axial, pixelSize, greedy, crlbSigma, crlbBackground, json, perFrame,
+            detections, truth, tolerance, axial, pixelSize, greedy, crlbSigma, crlbBackground, json, perFrame, byIntensity,
         };
         command.SetAction(parse => CommandRunner.Run(console, () => EvaluationRun.Run(console, new EvaluateRequest(
             parse.GetValue(detections)!,
@@ -37,7 +38,8 @@ internal static class EvaluateCommand
             parse.GetValue(crlbSigma),
             parse.GetValue(crlbBackground),
             parse.GetValue(json),
-            parse.GetValue(perFrame)))));
+            parse.GetValue(perFrame),
+            parse.GetValue(byIntensity)))));
         return command;
     }
 }

@@ -11,4 +11,5 @@ internal sealed record EvaluateRequest(
     double? CrlbSigmaNm,
     double? CrlbBackgroundPhotons,
     bool Json,
-    string? PerFrame);
+    string? PerFrame,
+    string? ByIntensity = null);

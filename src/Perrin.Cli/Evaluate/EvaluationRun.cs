@@ -1,3 +1,4 @@
+using System.Globalization;
 using Perrin.Analysis.Evaluation;
 using Perrin.Cli.Console;
 using Perrin.Core.Tables;
@@ -27,8 +28,10 @@ internal static class EvaluationRun
         if (request.PerFrame is { } perFrame)
             FrameScoresCsv.Write(perFrame, result.Frames, detections.FrameBase);
 
-        if (request.Json)
+        if (request.Json && options.TruthIntensityEdges is null)
             console.Out.WriteLine(EvaluationJson.Serialize(new { Detections = detections.Path, Truth = truth.Path, result.Options, result.Overall }));
+        else if (request.Json)
+            console.Out.WriteLine(EvaluationJson.Serialize(new { Detections = detections.Path, Truth = truth.Path, result.Options, result.Overall, result.ByTruthIntensity }));
         else
             EvaluationSummary.Render(console, detections, truth, result);
         return ExitCodes.Ok;
@@ -47,11 +50,37 @@ internal static class EvaluationRun
             LateralToleranceNm = request.ToleranceNm,
             AxialToleranceNm = request.AxialToleranceNm,
             Rule = request.Greedy ? MatchingRule.Greedy : MatchingRule.Optimal,
+            TruthIntensityEdges = request.ByIntensity is { } text ? IntensityEdges(text) : null,
         };
+    }
+
+    /// <summary>The edges of --by-intensity: finite, not negative, strictly increasing, at least two.</summary>
+    private static double[] IntensityEdges(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var edges = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out edges[i]) || !double.IsFinite(edges[i]))
+                throw new UserInputException($"--by-intensity {text}: edge {i + 1} ('{parts[i]}') is not a number; expected comma-separated edges such as 0,0.01,0.02,0.04");
+        }
+
+        if (edges.Length < 2)
+            throw new UserInputException($"--by-intensity {text}: expected at least two edges");
+        for (var i = 0; i < edges.Length; i++)
+        {
+            if (edges[i] < 0 || (i > 0 && edges[i] <= edges[i - 1]))
+                throw new UserInputException($"--by-intensity {text}: the edges must be at least 0 and strictly increasing; edge {i + 1} is {parts[i]}");
+        }
+
+        return edges;
     }
 
     private static void CheckColumns(EvaluateRequest request, LoadedTable detections, LoadedTable truth)
     {
+        if (request.ByIntensity is not null
+            && (!truth.Table.Has(LocalizationColumns.Intensity) || !truth.Table.Rows.Any(r => double.IsFinite(r.Intensity))))
+            throw new UserInputException($"--by-intensity bins the truths by their intensity, and {truth.Describe()} has no intensity column with values");
         if (request.AxialToleranceNm is null)
             return;
         foreach (var table in new[] { detections, truth })

@@ -55,6 +55,21 @@ internal static class EvaluationSummary
         foreach (var (label, value) in rows)
             table.AddRow(Markup.Escape(label), Markup.Escape(value));
         console.Ansi.Write(table);
+        if (result.ByTruthIntensity.Count == 0)
+            return;
+        var bins = new Table().Border(TableBorder.Rounded)
+            .AddColumn("|truth intensity|")
+            .AddColumn(new TableColumn("truths").RightAligned())
+            .AddColumn(new TableColumn("found").RightAligned())
+            .AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("RMSE lateral (nm)").RightAligned());
+        foreach (var b in result.ByTruthIntensity)
+        {
+            bins.AddRow(Markup.Escape($"{Num(b.Lower)} – {Num(b.Upper)}"), Count(b.Truths), Count(b.Matched),
+                Num(Math.Round(b.Recall, 3)), Num(Math.Round(b.RmseLateralNm, 1)));
+        }
+
+        console.Ansi.Write(bins);
     }
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);

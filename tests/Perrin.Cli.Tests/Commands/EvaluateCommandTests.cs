@@ -134,6 +134,57 @@ public sealed class EvaluateCommandTests
         Assert.DoesNotContain("internal error", error);
     }
 
+    [Fact]
+    public void ReportsRecallAndRmsePerBinOfTruthIntensity()
+    {
+        using var folder = new TempFolder();
+        WriteTruth(folder);
+        // The two 700-photon truths: one found 30 nm off, one missed; the 2800-photon truths both found 40 nm off.
+        Write(folder["locs.csv"], [new Localization(0, 1030, 1000), new Localization(1, 2000, 2040), new Localization(2, 540, 4000)], TableFormat.ThunderStorm);
+
+        var (code, output, error) = CliHarness.Run("evaluate", folder["locs.csv"], folder["truth.csv"], "--json", "--by-intensity", "0, 1000,5000");
+
+        Assert.True(code == 0, error);
+        var bins = JsonDocument.Parse(output).RootElement.GetProperty("by_truth_intensity");
+        Assert.Equal(2, bins.GetArrayLength());
+        Assert.Equal((2, 1), (bins[0].GetProperty("truths").GetInt32(), bins[0].GetProperty("matched").GetInt32()));
+        Assert.Equal(0.5, bins[0].GetProperty("recall").GetDouble());
+        Assert.Equal(30.0, bins[0].GetProperty("rmse_lateral_nm").GetDouble(), 9);
+        Assert.Equal(1.0, bins[1].GetProperty("recall").GetDouble());
+        Assert.Equal(40.0, bins[1].GetProperty("rmse_lateral_nm").GetDouble(), 9);
+
+        (code, output, error) = CliHarness.Run("evaluate", folder["locs.csv"], folder["truth.csv"], "--by-intensity", "0,1000,5000");
+        Assert.True(code == 0, error);
+        Assert.Contains("|truth intensity|", output);
+        Assert.Contains("1000 – 5000", output);
+    }
+
+    [Theory]
+    [InlineData("0,x", "edge 2 ('x') is not a number")]
+    [InlineData("0", "at least two edges")]
+    [InlineData("0,2,1", "strictly increasing; edge 3")]
+    public void BadIntensityEdgesAreRefusedByName(string edges, string expected)
+    {
+        using var folder = new TempFolder();
+        WriteTruth(folder);
+        Write(folder["locs.csv"], Truth, TableFormat.ThunderStorm);
+        var (code, _, error) = CliHarness.Run("evaluate", folder["locs.csv"], folder["truth.csv"], "--by-intensity", edges);
+        Assert.Equal(1, code);
+        Assert.Contains($"--by-intensity {edges}", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IntensityBinsNeedTheTruthsIntensity()
+    {
+        using var folder = new TempFolder();
+        Write(folder["truth.csv"], Truth.Select(t => new Localization(t.Frame, t.X, t.Y)), TableFormat.ThunderStorm);
+        Write(folder["locs.csv"], Truth.Select(t => new Localization(t.Frame, t.X, t.Y)), TableFormat.ThunderStorm);
+        var (code, _, error) = CliHarness.Run("evaluate", folder["locs.csv"], folder["truth.csv"], "--by-intensity", "0,1");
+        Assert.Equal(1, code);
+        Assert.Contains("no intensity column", error, StringComparison.Ordinal);
+    }
+
     private static void WriteTruth(TempFolder folder) => Write(folder["truth.csv"], Truth, TableFormat.SmlmChallenge);
 
     private static void Write(string path, IEnumerable<Localization> rows, TableFormat format)
