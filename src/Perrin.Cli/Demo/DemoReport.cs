@@ -92,13 +92,14 @@ internal static class DemoReport
 
     private static void Scores(StringBuilder html, DemoResults r, DemoFigures figures, string folder)
     {
-        html.Append("<h2>Results</h2>\n<table>\n<tr><th>density (/µm²)</th><th class=\"l\">method</th><th>F1</th><th>Jaccard (%)</th><th>RMSE (nm)</th><th>precision</th><th>recall</th><th>TP</th><th>FP</th><th>FN</th></tr>\n");
+        html.Append("<h2>Results</h2>\n<table>\n<tr><th>density (/µm²)</th><th class=\"l\">method</th><th>F1</th><th>Jaccard (%)</th><th>RMSE (nm)</th><th>precision</th><th>recall</th><th>TP</th><th>FP</th><th>FN</th><th>recall, |C| ≥ 0.02</th><th>RMSE (nm), |C| ≥ 0.02</th></tr>\n");
         foreach (var movie in r.Movies)
         {
             foreach (var method in r.Methods)
             {
-                var s = r.Score(method, movie.Density).Scores;
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{F(movie.Density, "G4")}</td><td class=\"l\">{E(method)}</td><td>{F(s.F1, "F3")}</td><td>{F(s.JaccardPercent, "F1")}</td><td>{F(s.RmseLateralNm, "F1")}</td><td>{F(s.Precision, "F3")}</td><td>{F(s.Recall, "F3")}</td><td>{s.TruePositives}</td><td>{s.FalsePositives}</td><td>{s.FalseNegatives}</td></tr>\n");
+                var result = r.Score(method, movie.Density);
+                var (s, b) = (result.Scores, result.Bright);
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{F(movie.Density, "G4")}</td><td class=\"l\">{E(method)}</td><td>{F(s.F1, "F3")}</td><td>{F(s.JaccardPercent, "F1")}</td><td>{F(s.RmseLateralNm, "F1")}</td><td>{F(s.Precision, "F3")}</td><td>{F(s.Recall, "F3")}</td><td>{s.TruePositives}</td><td>{s.FalsePositives}</td><td>{s.FalseNegatives}</td><td>{F(b.Recall, "F3")}</td><td>{F(b.RmseLateralNm, "F1")}</td></tr>\n");
             }
         }
 

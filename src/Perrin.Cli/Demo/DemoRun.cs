@@ -44,7 +44,8 @@ internal static class DemoRun
             {
                 var offset = (long)k * settings.Frames;
                 var rows = network.Run(movies[k], done => report(offset + done));
-                scores.Add(new MethodResult(DemoResults.Network, movies[k].Density, rows, DemoScoring.Score(rows, movies[k])));
+                var (overall, bright) = DemoScoring.Score(rows, movies[k]);
+                scores.Add(new MethodResult(DemoResults.Network, movies[k].Density, rows, overall, bright));
             }
 
             return 0;
@@ -62,7 +63,8 @@ internal static class DemoRun
                     var method = ClassicalMethods.Create(classical[k].NoiseSigma).First(m => m.Name == name);
                     setups[name] = method.Setup;
                     var rows = ClassicalLocalization.Run(method, classical[k], movies[k].Height, movies[k].Width, settings.Threads, done => report(offset + done));
-                    scores.Add(new MethodResult(name, movies[k].Density, rows, DemoScoring.Score(rows, movies[k])));
+                    var (overall, bright) = DemoScoring.Score(rows, movies[k]);
+                    scores.Add(new MethodResult(name, movies[k].Density, rows, overall, bright));
                 }
 
                 return 0;

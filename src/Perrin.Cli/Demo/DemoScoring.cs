@@ -15,10 +15,15 @@ internal static class DemoScoring
 
     public static double ToleranceNm => TolerancePx * DemoScenario.PixelSizeNm;
 
-    public static LocalizationScores Score(IReadOnlyList<Localization> detections, DemoMovie movie)
+    /// <summary>The |peak contrast| from which the accuracy goal's RMSE is counted (contrast ≥ 0.02).</summary>
+    public const double BrightContrast = 0.02;
+
+    /// <summary>All particles' scores, and recall and RMSE over the particles of |contrast| ≥ <see cref="BrightContrast"/>.</summary>
+    public static (LocalizationScores Overall, IntensityBin Bright) Score(IReadOnlyList<Localization> detections, DemoMovie movie)
     {
-        var options = new EvaluationOptions { LateralToleranceNm = ToleranceNm };
-        return LocalizationEvaluator.Evaluate(Inside(detections, movie), Inside(movie.Truth, movie), options).Overall;
+        var options = new EvaluationOptions { LateralToleranceNm = ToleranceNm, TruthIntensityEdges = [BrightContrast, double.MaxValue] };
+        var result = LocalizationEvaluator.Evaluate(Inside(detections, movie), Inside(movie.Truth, movie), options);
+        return (result.Overall, result.ByTruthIntensity[0]);
     }
 
     /// <summary>The rows in the scored part of the field.</summary>

@@ -10,13 +10,16 @@ internal static class DemoSummary
     public static void Print(CliConsole console, DemoResults results, string report)
     {
         var scores = new Table().Border(TableBorder.Rounded).Title("localization, per-frame matching within 2 px (46 nm)")
-            .AddColumn("density /µm²").AddColumn("method").AddColumn("F1").AddColumn("Jaccard %").AddColumn("RMSE nm");
+            .AddColumn("density /µm²").AddColumn("method").AddColumn("F1").AddColumn("Jaccard %").AddColumn("RMSE nm")
+            .AddColumn("recall, |C| ≥ 0.02").AddColumn("RMSE nm, |C| ≥ 0.02");
         foreach (var movie in results.Movies)
         {
             foreach (var method in results.Methods)
             {
-                var s = results.Score(method, movie.Density).Scores;
-                scores.AddRow(F(movie.Density, "G4"), Markup.Escape(method), F(s.F1, "F3"), F(s.JaccardPercent, "F1"), F(s.RmseLateralNm, "F1"));
+                var result = results.Score(method, movie.Density);
+                var (s, b) = (result.Scores, result.Bright);
+                scores.AddRow(F(movie.Density, "G4"), Markup.Escape(method), F(s.F1, "F3"), F(s.JaccardPercent, "F1"), F(s.RmseLateralNm, "F1"),
+                    F(b.Recall, "F3"), F(b.RmseLateralNm, "F1"));
             }
         }
 

@@ -16,15 +16,17 @@ internal static class ResultsCsv
 
     public static void Write(string folder, DemoResults results)
     {
-        var scores = new StringBuilder("density_per_um2,measured_density_per_um2,method,truths,detections,tp,fp,fn,precision,recall,f1,jaccard_percent,rmse_nm\n");
+        var scores = new StringBuilder("density_per_um2,measured_density_per_um2,method,truths,detections,tp,fp,fn,precision,recall,f1,jaccard_percent,rmse_nm,truths_contrast_ge_0.02,recall_contrast_ge_0.02,rmse_nm_contrast_ge_0.02\n");
         foreach (var movie in results.Movies)
         {
             foreach (var method in results.Methods)
             {
-                var s = results.Score(method, movie.Density).Scores;
+                var result = results.Score(method, movie.Density);
+                var (s, b) = (result.Scores, result.Bright);
                 scores.AppendJoin(',', N(movie.Density), N(movie.MeasuredDensity(results.Scenario.AreaUm2)), method, N(s.TruePositives + s.FalseNegatives),
                     N(s.TruePositives + s.FalsePositives), N(s.TruePositives), N(s.FalsePositives), N(s.FalseNegatives),
-                    N(s.Precision), N(s.Recall), N(s.F1), N(s.JaccardPercent), N(s.RmseLateralNm)).Append('\n');
+                    N(s.Precision), N(s.Recall), N(s.F1), N(s.JaccardPercent), N(s.RmseLateralNm),
+                    N(b.Truths), N(b.Recall), N(b.RmseLateralNm)).Append('\n');
             }
         }
 

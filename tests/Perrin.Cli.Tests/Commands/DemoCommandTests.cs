@@ -54,7 +54,13 @@ public sealed partial class DemoCommandTests
         }
 
         var network = rows.Where(r => r["method"] == "network").ToList();
-        Assert.All(network, r => Assert.All(r.Values, cell => Assert.NotEqual(string.Empty, cell)));
+        // The bright-particle columns are empty only where a movie holds no particle of |contrast| ≥ 0.02.
+        Assert.All(network, r => Assert.All(r.Where(c => !c.Key.EndsWith("contrast_ge_0.02", StringComparison.Ordinal)),
+            cell => Assert.NotEqual(string.Empty, cell.Value)));
+        Assert.All(rows, r => Assert.True(r.ContainsKey("rmse_nm_contrast_ge_0.02") && r.ContainsKey("recall_contrast_ge_0.02")));
+        var bright = network.Where(r => int.Parse(r["truths_contrast_ge_0.02"], CultureInfo.InvariantCulture) > 0).ToList();
+        Assert.NotEmpty(bright);
+        Assert.All(bright, r => Assert.InRange(double.Parse(r["recall_contrast_ge_0.02"], CultureInfo.InvariantCulture), 0, 1));
         var lowest = network.Single(r => r["density_per_um2"] == "1");
         var f1 = double.Parse(lowest["f1"], CultureInfo.InvariantCulture);
         Assert.True(f1 > NetworkF1Floor, $"network F1 at 1/µm² is {f1}");
