@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+
 namespace Perrin.Nn.Losses;
 
 /// <summary>
@@ -21,6 +24,46 @@ internal readonly struct BinaryCrossEntropyTerm : IPointwiseLoss
     {
         var (logP, logQ) = Logs(x);
         return (float)(logQ - logP);
+    }
+
+    /// <summary>
+    /// Σ of <see cref="Value"/> over all elements in element order, with the logarithms taken a chunk at a time by
+    /// the vectorized double-precision log instead of one call each: a 128 × 128 × 8 mask spent more in the scalar
+    /// log calls than in the rest of the loss and its gradient.
+    /// </summary>
+    public static double Total(ReadOnlySpan<float> x, ReadOnlySpan<float> t)
+    {
+        const int Chunk = 2048;
+        var buffer = ArrayPool<double>.Shared.Rent(4 * Chunk);
+        try
+        {
+            var p = buffer.AsSpan(0, Chunk);
+            var q = buffer.AsSpan(Chunk, Chunk);
+            var logP = buffer.AsSpan(2 * Chunk, Chunk);
+            var logQ = buffer.AsSpan(3 * Chunk, Chunk);
+            double total = 0;
+            for (var start = 0; start < x.Length; start += Chunk)
+            {
+                var n = Math.Min(Chunk, x.Length - start);
+                for (var i = 0; i < n; i++)
+                {
+                    p[i] = x[start + i];
+                    q[i] = 1.0 - p[i];
+                }
+                TensorPrimitives.Log(p[..n], logP[..n]);
+                TensorPrimitives.Log(q[..n], logQ[..n]);
+                for (var i = 0; i < n; i++)
+                {
+                    var target = t[start + i];
+                    total += (float)(-((target * Math.Max(logP[i], LogFloor)) + ((1.0 - target) * Math.Max(logQ[i], LogFloor))));
+                }
+            }
+            return total;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 
     // 1 − p is exact in double for a float p, so ln(1 − p) needs no log1p.

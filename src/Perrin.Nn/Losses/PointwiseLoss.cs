@@ -27,7 +27,8 @@ internal static class PointwiseLoss
         else
         {
             double total = 0;
-            for (var i = 0; i < n; i++) total += loss.Value(i, x[i], t[i]);
+            if (loss is BinaryCrossEntropyTerm) total = BinaryCrossEntropyTerm.Total(x, t);
+            else for (var i = 0; i < n; i++) total += loss.Value(i, x[i], t[i]);
             data = BufferPool.Rent(1);
             data[0] = (float)(reduction == Reduction.Mean ? total / n : total);
             shape = [];

@@ -10,6 +10,27 @@ public class LossValueTests
         using (loss) return loss.Item();
     }
 
+    /// <summary>The pooled BCE (chunked vector logarithms) sums the same terms as the per-element form, across chunks and at the log floor.</summary>
+    [Fact]
+    public void BceTotalMatchesTheSumOfItsElements()
+    {
+        const int n = 5000;
+        var p = new float[n];
+        var t = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            p[i] = i % 97 == 0 ? 0f : i % 89 == 0 ? 1f : (float)((i * 0.618034) % 1.0);
+            t[i] = i % 3 == 0 ? 1f : i % 3 == 1 ? 0f : 0.3f;
+        }
+        using var x = Tensor.FromArray(p, n);
+        using var y = Tensor.FromArray(t, n);
+        var elements = Loss.Bce(x, y, Reduction.None).ToArray();
+        var sum = elements.Sum(e => (double)e);
+        Assert.Equal(sum, Value(Loss.Bce(x, y, Reduction.Sum)), sum * 1e-6);
+        Assert.Equal(sum / n, Value(Loss.Bce(x, y)), sum / n * 1e-6);
+        Assert.Contains(100f, elements); // p = 0 with t = 1: ln p floored at −100
+    }
+
     [Fact]
     public void ClosedFormsByHand()
     {
