@@ -15,7 +15,7 @@ internal readonly struct BinaryCrossEntropyTerm : IPointwiseLoss
     public float Value(int i, float x, float t)
     {
         var (logP, logQ) = Logs(x);
-        return (float)(-((t * logP) + ((1.0 - t) * logQ)));
+        return Term(t, logP, logQ);
     }
 
     public float InputGrad(int i, float x, float t) => (x - t) / MathF.Max((1f - x) * x, DenominatorFloor);
@@ -54,8 +54,7 @@ internal readonly struct BinaryCrossEntropyTerm : IPointwiseLoss
                 TensorPrimitives.Log(q[..n], logQ[..n]);
                 for (var i = 0; i < n; i++)
                 {
-                    var target = t[start + i];
-                    total += (float)(-((target * Math.Max(logP[i], LogFloor)) + ((1.0 - target) * Math.Max(logQ[i], LogFloor))));
+                    total += Term(t[start + i], Math.Max(logP[i], LogFloor), Math.Max(logQ[i], LogFloor));
                 }
             }
             return total;
@@ -65,6 +64,9 @@ internal readonly struct BinaryCrossEntropyTerm : IPointwiseLoss
             ArrayPool<double>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>One element's loss from its floored logarithms.</summary>
+    private static float Term(float t, double logP, double logQ) => (float)(-((t * logP) + ((1.0 - t) * logQ)));
 
     // 1 − p is exact in double for a float p, so ln(1 − p) needs no log1p.
     private static (double LogP, double LogQ) Logs(float p) =>
