@@ -79,7 +79,8 @@ public sealed class BenchNnTests
             Assert.Equal(2, perRound.Length);
             // The second round's reference was three times slower, so its ratio is the larger one.
             Assert.True(perRound[1] > perRound[0], $"{name}: {string.Join(", ", perRound)}");
-            Assert.Equal(0.5 * (perRound[0] + perRound[1]), (double)c["train_speedup_vs_torch"]!, 1);
+            // Each listed ratio and the median are rounded to 0.01 on their own, so they agree to within that.
+            Assert.Equal(0.5 * (perRound[0] + perRound[1]), (double)c["train_speedup_vs_torch"]!, 0.0101);
             Assert.Equal(2, c["infer_speedup_rounds"]!.AsArray().Count);
         }
     }
