@@ -115,9 +115,10 @@ internal static class BenchCommand
         var python = new Option<string>("--python") { Description = "The Python that has torch", DefaultValueFactory = _ => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
         var rounds = new Option<int>("--rounds") { Description = "Paired rounds, each timing our networks and then PyTorch; times and speed-ups are medians over the rounds, which steadies them on a shared machine", DefaultValueFactory = _ => 1 };
+        var lockstep = new Option<bool>("--lockstep") { Description = "Pair every timed step with one PyTorch step of the same network taken right next to it (needs --torch-reference); speed-ups are medians of the per-pair ratios, --steps pairs per network" };
         var nn = new Command("nn", "Training-step and inference times of the standard networks (unet-bench, cnn-bench), optionally side by side with PyTorch")
         {
-            threads, steps, reference, python, json, rounds,
+            threads, steps, reference, python, json, rounds, lockstep,
         };
         nn.SetAction(parse => CommandRunner.Run(console, () =>
         {
@@ -140,9 +141,27 @@ internal static class BenchCommand
                 throw new UserInputException($"--torch-reference {script}: no such file");
             }
 
+            var inLockstep = parse.GetValue(lockstep);
+            if (inLockstep && script is null)
+            {
+                throw new UserInputException("--lockstep needs --torch-reference: it pairs our steps with PyTorch's");
+            }
+
+            if (inLockstep && roundCount != 1)
+            {
+                throw new UserInputException($"--lockstep pairs single steps; it does not combine with --rounds {roundCount}");
+            }
+
             ProcessMemory.ResetPeak();
             var paired = new NnBenchRounds();
-            for (var round = 0; round < roundCount; round++)
+            if (inLockstep)
+            {
+                using var torch = TorchLockstep.Start(parse.GetValue(python)!, script!, n);
+                paired = ProgressScope.Run(console, "bench nn, in lockstep with PyTorch", NnLockstep.Units(count),
+                    report => NnLockstep.Run(torch, n, count, report));
+            }
+
+            for (var round = 0; round < (inLockstep ? 0 : roundCount); round++)
             {
                 var title = roundCount == 1 ? "bench nn" : $"bench nn, round {round + 1} of {roundCount}";
                 var ours = ProgressScope.Run(console, title, NnBenchCase.All.Count, report =>
@@ -162,14 +181,14 @@ internal static class BenchCommand
             var peak = ProcessMemory.PeakResidentMb();
             var gemm = GemmThroughput.Measure(n);
             var blas = script is null ? null : GemmThroughput.MeasureNumpy(parse.GetValue(python)!, n);
-            PrintNn(console, n, paired, peak, parse.GetValue(json), gemm, blas);
+            PrintNn(console, n, paired, inLockstep, peak, parse.GetValue(json), gemm, blas);
             return ExitCodes.Ok;
         }));
         return nn;
     }
 
-    private static void PrintNn(CliConsole console, int threads, NnBenchRounds paired, double peakMb, bool json,
-        double gemmGflops, double? blasGflops)
+    private static void PrintNn(CliConsole console, int threads, NnBenchRounds paired, bool lockstep, double peakMb,
+        bool json, double gemmGflops, double? blasGflops)
     {
         var ours = paired.Ours;
         var torch = paired.Torch;
@@ -195,8 +214,8 @@ internal static class BenchCommand
                     node["torch_infer_batch_ms"] = Math.Round(peer.InferBatchMs, 2);
                     node["train_speedup_vs_torch"] = Speedup(r.Case, true);
                     node["infer_speedup_vs_torch"] = Speedup(r.Case, false);
-                    node["train_speedup_rounds"] = Rounds(r.Case, true);
-                    node["infer_speedup_rounds"] = Rounds(r.Case, false);
+                    node[lockstep ? "train_speedup_pairs" : "train_speedup_rounds"] = Rounds(r.Case, true);
+                    node[lockstep ? "infer_speedup_pairs" : "infer_speedup_rounds"] = Rounds(r.Case, false);
                 }
 
                 cases.Add(node);
@@ -205,11 +224,17 @@ internal static class BenchCommand
             var root = new JsonObject
             {
                 ["threads"] = threads,
-                ["rounds"] = paired.Count,
+                ["rounds"] = lockstep ? 1 : paired.Count,
                 ["cases"] = cases,
                 ["peak_rss_mib"] = Math.Round(peakMb, 1),
                 ["sgemm_1024_gflops"] = Math.Round(gemmGflops, 1),
             };
+            if (lockstep)
+            {
+                root["lockstep"] = true;
+                root["pairs"] = paired.Count;
+            }
+
             if (blasGflops is { } b)
             {
                 root["numpy_blas_sgemm_1024_gflops"] = Math.Round(b, 1);
@@ -259,7 +284,8 @@ internal static class BenchCommand
 
         console.Ansi.Write(table);
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads {threads}") +
-            (paired.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"; medians of {paired.Count} paired rounds") : "") +
+            (lockstep ? string.Create(CultureInfo.InvariantCulture, $"; medians of {paired.Count} lockstep pairs per network")
+                : paired.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"; medians of {paired.Count} paired rounds") : "") +
             string.Create(CultureInfo.InvariantCulture, $"; peak memory {peakMb:F0} MiB") +
             (torch?.PeakResidentMb is { } tp ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {torch.Version} {tp:F0} MiB") : "") +
             string.Create(CultureInfo.InvariantCulture, $"; SGEMM 1024³ {gemmGflops:F0} GFLOP/s") +
