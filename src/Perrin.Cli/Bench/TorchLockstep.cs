@@ -108,14 +108,7 @@ internal sealed class TorchLockstep : IDisposable
         _process.WaitForExit();
         var stderr = _stderr.Result;
         if (_process.ExitCode != 0) throw Failure(stderr);
-        double? peak = null;
-        foreach (var line in stderr.Split('\n'))
-        {
-            var parts = line.Trim().Split(' ');
-            if (parts.Length == 2 && parts[0] == "peak_rss_kib" && double.TryParse(parts[1], CultureInfo.InvariantCulture, out var kib))
-                peak = kib / 1024.0;
-        }
-        return peak;
+        return TorchReference.PeakResidentMb(stderr);
     }
 
     public void Dispose()
@@ -152,9 +145,8 @@ internal sealed class TorchLockstep : IDisposable
 
     private UserInputException Failure(string stderr, string? what = null)
     {
-        var lastLines = string.Join('\n', stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3));
         var exit = _process.HasExited ? $"exit {_process.ExitCode}" : "still running";
         var missing = what is null ? "" : $" before sending {what}";
-        return new UserInputException($"the PyTorch stepper for {_script} failed{missing} ({exit}): {lastLines}");
+        return new UserInputException($"the PyTorch stepper for {_script} failed{missing} ({exit}): {TorchReference.LastLines(stderr)}");
     }
 }

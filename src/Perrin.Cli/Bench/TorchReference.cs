@@ -34,8 +34,7 @@ internal static class TorchReference
         var stderr = stderrTask.Result;
         if (process.ExitCode != 0)
         {
-            var lastLines = string.Join('\n', stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3));
-            throw new UserInputException($"the PyTorch reference {script} failed (exit {process.ExitCode}): {lastLines}");
+            throw new UserInputException($"the PyTorch reference {script} failed (exit {process.ExitCode}): {LastLines(stderr)}");
         }
 
         var json = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.TrimStart().StartsWith('{'))
@@ -50,6 +49,12 @@ internal static class TorchReference
                 (double?)c["train_step_ms"] ?? double.NaN, (double?)c["infer_batch_ms"] ?? double.NaN);
         }
 
+        return new TorchReferenceResult((string?)node["torch"] ?? "?", cases, PeakResidentMb(stderr));
+    }
+
+    /// <summary>The peak resident memory in MiB from a "peak_rss_kib N" line of the child's standard error, if any.</summary>
+    public static double? PeakResidentMb(string stderr)
+    {
         double? peak = null;
         foreach (var line in stderr.Split('\n'))
         {
@@ -57,7 +62,10 @@ internal static class TorchReference
             if (parts.Length == 2 && parts[0] == "peak_rss_kib" && double.TryParse(parts[1], CultureInfo.InvariantCulture, out var kib))
                 peak = kib / 1024.0;
         }
-
-        return new TorchReferenceResult((string?)node["torch"] ?? "?", cases, peak);
+        return peak;
     }
+
+    /// <summary>The last three non-empty lines of the child's standard error, for an error message.</summary>
+    public static string LastLines(string stderr) =>
+        string.Join('\n', stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3));
 }

@@ -160,22 +160,24 @@ internal static class BenchCommand
                 paired = ProgressScope.Run(console, "bench nn, in lockstep with PyTorch", NnLockstep.Units(count),
                     report => NnLockstep.Run(torch, n, count, report));
             }
-
-            for (var round = 0; round < (inLockstep ? 0 : roundCount); round++)
+            else
             {
-                var title = roundCount == 1 ? "bench nn" : $"bench nn, round {round + 1} of {roundCount}";
-                var ours = ProgressScope.Run(console, title, NnBenchCase.All.Count, report =>
+                for (var round = 0; round < roundCount; round++)
                 {
-                    var measured = new List<NnBenchResult>();
-                    foreach (var bench in NnBenchCase.All)
+                    var title = roundCount == 1 ? "bench nn" : $"bench nn, round {round + 1} of {roundCount}";
+                    var ours = ProgressScope.Run(console, title, NnBenchCase.All.Count, report =>
                     {
-                        measured.Add(NnBenchmark.Measure(bench, n, count));
-                        report(measured.Count);
-                    }
+                        var measured = new List<NnBenchResult>();
+                        foreach (var bench in NnBenchCase.All)
+                        {
+                            measured.Add(NnBenchmark.Measure(bench, n, count));
+                            report(measured.Count);
+                        }
 
-                    return measured;
-                });
-                paired.Add(ours, script is null ? null : TorchReference.Run(parse.GetValue(python)!, script, n, count));
+                        return measured;
+                    });
+                    paired.Add(ours, script is null ? null : TorchReference.Run(parse.GetValue(python)!, script, n, count));
+                }
             }
 
             var peak = ProcessMemory.PeakResidentMb();
