@@ -18,7 +18,7 @@ namespace Perrin.Nn.Backends.Cpu;
 internal static unsafe class DirectConvWeightGrad
 {
     /// <summary>Pixels per band of rows: the band's gradient and input rows stay in the L1 cache across the taps.</summary>
-    private const int BandPixels = 256;
+    private const int BandPixels = 1024;
 
     /// <summary>
     /// Floats of lane-wise partial sums a worker updates while it sweeps the batch: half of a 1 MiB L2. The sums of
