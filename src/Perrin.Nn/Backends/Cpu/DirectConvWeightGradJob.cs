@@ -57,6 +57,40 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
         }
     }
 
+    /// <summary>Whether <see cref="BandUnpadded"/> can run this problem with this kernel.</summary>
+    public static bool RunsUnpadded(SgemmKernelKind kind, in DirectConvProblem p) =>
+        kind == SgemmKernelKind.Avx512 && p.KW == 3 && p.Left == 1 && p.OutW == p.InW
+        && DirectConvWeightGradAvx512Row3Unpadded.Fits(p.OutW);
+
+    /// <summary>
+    /// As <see cref="Band"/>, reading the input rows of image n at <paramref name="image"/> where they are, for
+    /// problems that <see cref="RunsUnpadded"/> accepts. For each kernel row only the output rows whose input row lies
+    /// inside the image are summed: the others would only add zeros.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void BandUnpadded(float* acc, int n, int y0, int rows, float* image)
+    {
+        var block = r * c * lanes;
+        var outPlane = (nint)p.OutH * p.OutW;
+        var inPlane = (nint)p.InH * p.InW;
+        var g = stackalloc nint[4];
+        var x = stackalloc nint[2];
+        for (var j = 0; j < r; j++)
+            g[j] = (nint)(gradOutput + ((nint)n * p.COut + Math.Min(co0 + j, p.COut - 1)) * outPlane);
+        for (var j = 0; j < c; j++)
+            x[j] = (nint)(image + Math.Min(ci0 + j, p.CIn - 1) * inPlane);
+        for (var ky = 0; ky < p.KH; ky++)
+        {
+            var from = Math.Max(y0, p.Top - ky);
+            var to = Math.Min(y0 + rows, p.InH + p.Top - ky);
+            if (from >= to) continue;
+            var (gAt, xAt) = ((nint)from * p.OutW, (nint)(from + ky - p.Top) * p.InW - 1);
+            DirectConvWeightGradAvx512Row3Unpadded.Run((float*)g[0] + gAt, (float*)g[1] + gAt, (float*)g[2] + gAt,
+                (float*)g[3] + gAt, p.OutW, (float*)x[0] + xAt, (float*)x[1] + xAt, p.InW, to - from, p.OutW,
+                acc + ky * p.KW * block);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Tap(nint* g, nint* x, nint shift, int rows, float* a)
     {

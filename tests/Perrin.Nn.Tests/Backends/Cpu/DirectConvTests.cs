@@ -197,14 +197,12 @@ public class DirectConvTests
     }
 
     /// <summary>
-    /// With many channels the partial sums of all blocks exceed what a worker keeps at once, so it sweeps the batch
-    /// once per chunk of input channels (the last chunk partial, and with 2 or 3 threads ranges of blocks that start
-    /// inside a row of input blocks): the result still matches the definition and has the same bits for any thread
-    /// count.
+    /// Many channels, so that with 2 or 3 threads a worker's range of blocks starts inside a row of input blocks: the
+    /// result still matches the definition and has the same bits for any thread count.
     /// </summary>
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void WeightGradientInChunksOfInputChannelsMatchesTheDefinition(int kernel)
+    public void WeightGradientWithManyChannelsMatchesTheDefinition(int kernel)
     {
         var kind = (SgemmKernelKind)kernel;
         if (!Sgemm.IsSupported(kind)) return;
@@ -229,6 +227,61 @@ public class DirectConvTests
             var other = Run(threads);
             for (var i = 0; i < one.Length; i++) TestArrays.BitEqual(one[i], other[i], $"{kind} result {i} with {threads} threads");
         }
+    }
+
+    /// <summary>
+    /// With AVX-512, a 3-wide kernel, one column of padding and rows of whole vectors, the weight gradient reads the
+    /// input's own rows: it keeps the padded copies' bits, matches the definition and does not depend on the thread
+    /// count, with vertical padding 0, 1 and 2 and with several bands, the last one partial.
+    /// </summary>
+    [Fact]
+    public void WeightGradientOnTheInputsOwnRowsKeepsThePaddedBits()
+    {
+        if (!Sgemm.IsSupported(SgemmKernelKind.Avx512)) return;
+        foreach (var g in new[]
+        {
+            new Conv2dGeometry(2, 5, 9, 32, 6, 3, 3, padH: 1, padW: 1),
+            new Conv2dGeometry(1, 3, 37, 64, 5, 3, 3, padH: 1, padW: 1),
+            new Conv2dGeometry(2, 4, 11, 48, 7, 3, 3, padH: 0, padW: 1),
+            new Conv2dGeometry(1, 4, 6, 32, 4, 3, 3, padH: 2, padW: 1),
+        })
+        {
+            var problem = new DirectConvProblem(g.N, g.Cin, g.H, g.W, g.PadH, g.PadW, g.Cout, g.OutH, g.OutW, g.KH,
+                g.KW, false);
+            Assert.True(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, problem), $"{g}");
+            var random = new RandomStream(29, 1);
+            var x = TestArrays.Uniform(random, g.InputLength);
+            var dy = TestArrays.Uniform(random, g.OutputLength);
+            float[][] Run(int threads, bool unpadded)
+            {
+                var dw = Filled(g.WeightLength);
+                var db = Filled(g.Cout);
+                DirectConvWeightGrad.Run(SgemmKernelKind.Avx512, g.Shape, dy, x, dw, db, threads, unpadded);
+                return [dw, db];
+            }
+            var padded = Run(1, false);
+            var (expected, scale) = NaiveConv.BackwardWeight(g, dy, x);
+            TestArrays.Close(expected, scale, padded[0], 1e-5, $"{g} weight gradient");
+            foreach (var threads in new[] { 1, 2, 3 })
+            {
+                var own = Run(threads, true);
+                for (var i = 0; i < own.Length; i++) TestArrays.BitEqual(padded[i], own[i], $"{g} result {i}, {threads} threads");
+            }
+        }
+    }
+
+    /// <summary>Rows narrower than two vectors, not whole vectors, or a kernel or padding of another width use the padded copies.</summary>
+    [Fact]
+    public void OnlyWholeVectorRowsWithOneColumnOfPaddingSkipTheCopies()
+    {
+        static DirectConvProblem Problem(int w, int kw, int padW) =>
+            new(1, 2, 8, w, 1, padW, 2, 8, w + 2 * padW - kw + 1, 3, kw, false);
+        Assert.True(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, Problem(32, 3, 1)));
+        Assert.False(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, Problem(16, 3, 1)));
+        Assert.False(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, Problem(40, 3, 1)));
+        Assert.False(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, Problem(32, 3, 0)));
+        Assert.False(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, Problem(32, 5, 2)));
+        Assert.False(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx2, Problem(32, 3, 1)));
     }
 
     /// <summary>
