@@ -31,13 +31,10 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
     public void Band(float* acc, int n, int y0, int rows, float* padded, nint plane)
     {
         var block = r * c * lanes;
-        var outPlane = (nint)p.OutH * p.OutW;
         var g = stackalloc nint[4];
         var x = stackalloc nint[4];
-        for (var j = 0; j < r; j++)
-            g[j] = (nint)(gradOutput + ((nint)n * p.COut + Math.Min(co0 + j, p.COut - 1)) * outPlane + (nint)y0 * p.OutW);
-        for (var j = 0; j < c; j++)
-            x[j] = (nint)(padded + Math.Min(ci0 + j, p.CIn - 1) * plane);
+        for (var j = 0; j < r; j++) g[j] = (nint)(Gradient(n, j) + (nint)y0 * p.OutW);
+        for (var j = 0; j < c; j++) x[j] = (nint)Input(padded, plane, j);
         if (kind == SgemmKernelKind.Avx512 && p.KW == 3)
         {
             for (var ky = 0; ky < p.KH; ky++)
@@ -71,25 +68,27 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
     public void BandUnpadded(float* acc, int n, int y0, int rows, float* image)
     {
         var block = r * c * lanes;
-        var outPlane = (nint)p.OutH * p.OutW;
         var inPlane = (nint)p.InH * p.InW;
-        var g = stackalloc nint[4];
-        var x = stackalloc nint[2];
-        for (var j = 0; j < r; j++)
-            g[j] = (nint)(gradOutput + ((nint)n * p.COut + Math.Min(co0 + j, p.COut - 1)) * outPlane);
-        for (var j = 0; j < c; j++)
-            x[j] = (nint)(image + Math.Min(ci0 + j, p.CIn - 1) * inPlane);
+        float* g0 = Gradient(n, 0), g1 = Gradient(n, 1), g2 = Gradient(n, 2), g3 = Gradient(n, 3);
+        float* x0 = Input(image, inPlane, 0), x1 = Input(image, inPlane, 1);
         for (var ky = 0; ky < p.KH; ky++)
         {
             var from = Math.Max(y0, p.Top - ky);
             var to = Math.Min(y0 + rows, p.InH + p.Top - ky);
             if (from >= to) continue;
-            var (gAt, xAt) = ((nint)from * p.OutW, (nint)(from + ky - p.Top) * p.InW - 1);
-            DirectConvWeightGradAvx512Row3Unpadded.Run((float*)g[0] + gAt, (float*)g[1] + gAt, (float*)g[2] + gAt,
-                (float*)g[3] + gAt, p.OutW, (float*)x[0] + xAt, (float*)x[1] + xAt, p.InW, to - from, p.OutW,
-                acc + ky * p.KW * block);
+            var gAt = (nint)from * p.OutW;
+            var xAt = (nint)(from + ky - p.Top) * p.InW - 1;
+            DirectConvWeightGradAvx512Row3Unpadded.Run(g0 + gAt, g1 + gAt, g2 + gAt, g3 + gAt, p.OutW, x0 + xAt,
+                x1 + xAt, p.InW, to - from, p.OutW, acc + ky * p.KW * block);
         }
     }
+
+    /// <summary>Image n of the block's output channel j (the last valid channel past the end) in the output gradient.</summary>
+    private float* Gradient(int n, int j) =>
+        gradOutput + ((nint)n * p.COut + Math.Min(co0 + j, p.COut - 1)) * p.OutH * p.OutW;
+
+    /// <summary>The block's input channel j (the last valid channel past the end) among planes of <paramref name="plane"/> floats.</summary>
+    private float* Input(float* planes, nint plane, int j) => planes + Math.Min(ci0 + j, p.CIn - 1) * plane;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Tap(nint* g, nint* x, nint shift, int rows, float* a)
