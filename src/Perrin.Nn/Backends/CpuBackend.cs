@@ -28,6 +28,11 @@ public sealed class CpuBackend : IBackend
         Span<float> output, bool relu) => Conv2dKernels.Forward(geometry, input, weight, bias, output, relu, Threads);
 
     /// <inheritdoc />
+    public void Conv2dJoined(Conv2dGeometry geometry, int firstChannels, ReadOnlySpan<float> first,
+        ReadOnlySpan<float> second, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> output, bool relu) =>
+        Conv2dKernels.ForwardJoined(geometry, firstChannels, first, second, weight, bias, output, relu, Threads);
+
+    /// <inheritdoc />
     public void Conv2dBackwardData(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight, Span<float> gradInput) =>
         Conv2dKernels.BackwardData(geometry, gradOutput, weight, gradInput, Threads);
 

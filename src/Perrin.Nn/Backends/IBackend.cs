@@ -23,6 +23,13 @@ public interface IBackend
     void Conv2d(Conv2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
         Span<float> output, bool relu);
 
+    /// <summary>
+    /// <see cref="Conv2d"/> of the channel concatenation of <paramref name="first"/> (its first
+    /// <paramref name="firstChannels"/> channels) and <paramref name="second"/>, with the same result.
+    /// </summary>
+    void Conv2dJoined(Conv2dGeometry geometry, int firstChannels, ReadOnlySpan<float> first, ReadOnlySpan<float> second,
+        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> output, bool relu);
+
     /// <summary>Gradient of a convolution with respect to its input.</summary>
     void Conv2dBackwardData(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight, Span<float> gradInput);
 

@@ -74,4 +74,17 @@ public sealed class Conv2d : Module
             throw new ArgumentException($"Conv2d({InChannels}→{OutChannels}): input of shape {ShapeText.Format(input.Shape)}, expected [N, {InChannels}, H, W].");
         return Convolution.Conv2d(input, Weight, Bias, Stride, Padding, Dilation, Groups, FusedRelu);
     }
+
+    /// <summary>
+    /// <see cref="Forward"/> of the channel concatenation of <paramref name="first"/> and <paramref name="second"/>,
+    /// which is not made where nothing needs a gradient (<see cref="Convolution.Conv2dJoined"/>).
+    /// </summary>
+    public Tensor ForwardJoined(Tensor first, Tensor second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first.Rank != 4 || second.Rank != 4 || first.Shape[1] + second.Shape[1] != InChannels)
+            throw new ArgumentException($"Conv2d({InChannels}→{OutChannels}): inputs of shapes {ShapeText.Format(first.Shape)} and {ShapeText.Format(second.Shape)} joined, expected [N, C1, H, W] and [N, C2, H, W] with C1 + C2 = {InChannels}.");
+        return Convolution.Conv2dJoined(first, second, Weight, Bias, Stride, Padding, Dilation, Groups, FusedRelu);
+    }
 }

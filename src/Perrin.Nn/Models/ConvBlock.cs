@@ -1,4 +1,6 @@
 using Perrin.Core.Randomness;
+using Perrin.Nn.Layers;
+using Perrin.Nn.Tensors;
 
 namespace Perrin.Nn.Models;
 
@@ -19,6 +21,23 @@ public sealed class ConvBlock : Chain
         Convolutions = convolutions;
         for (var i = 0; i < convolutions; i++)
             LayerFactory.AddConv(this, i == 0 ? inChannels : outChannels, outChannels, 3, 1, batchNorm, ActivationKind.Relu, rng);
+    }
+
+    /// <summary>
+    /// The block applied to the channel concatenation of <paramref name="first"/> and <paramref name="second"/>: its
+    /// first convolution reads the two where they lie when nothing needs a gradient (<see cref="Conv2d.ForwardJoined"/>).
+    /// </summary>
+    public Tensor ForwardJoined(Tensor first, Tensor second)
+    {
+        var conv = (Conv2d)Modules[0].Module;
+        var x = conv.ForwardJoined(first, second);
+        foreach (var (_, m) in Modules.Skip(1))
+        {
+            var y = m.Forward(x);
+            Intermediate.Release(x, first, y);
+            x = y;
+        }
+        return x;
     }
 
     /// <summary>Input channels.</summary>

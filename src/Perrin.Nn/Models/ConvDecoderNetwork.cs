@@ -90,12 +90,15 @@ public abstract class ConvDecoderNetwork : Module
             x = Step(Up[j], x, input);
             if (skips[levels - 1 - j] is { } skip)
             {
-                var joined = Reshaping.Concat([x, skip], 1);
+                var joined = ((ConvBlock)Dec[j]).ForwardJoined(x, skip);
                 Intermediate.Release(x, input, joined);
                 Intermediate.Release(skip, input, joined);
                 x = joined;
             }
-            x = Step(Dec[j], x, input);
+            else
+            {
+                x = Step(Dec[j], x, input);
+            }
         }
         x = Step(Head, x, input);
         return _outputActivation is null ? x : Step(_outputActivation, x, input);

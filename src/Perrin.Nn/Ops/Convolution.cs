@@ -1,3 +1,4 @@
+using Perrin.Nn.Autograd;
 using Perrin.Nn.Backends;
 using Perrin.Nn.Backends.Cpu;
 using Perrin.Nn.Tensors;
@@ -37,6 +38,43 @@ public static class Convolution
                     gx => be.Conv2dBackwardData(g, gx.Go.Span, w.Span, gx.Into.Span),
                     gw => be.Conv2dBackwardWeight(g, gw.Go.Span, x.Span, gw.Weight.Span, gw.Bias is null ? default : gw.Bias.Span)));
         return y;
+    }
+
+    /// <summary>
+    /// <see cref="Conv2d(Tensor, Tensor, Tensor?, ValueTuple{int, int}, ValueTuple{int, int}, ValueTuple{int, int}, int, bool)"/>
+    /// of the channel concatenation of <paramref name="first"/> and <paramref name="second"/>. Without gradient
+    /// tracking, the backend reads both where they lie and no concatenated copy is made; with it, the concatenation
+    /// is made and recorded like any other op, since the weight gradient reads it again.
+    /// </summary>
+    public static Tensor Conv2dJoined(Tensor first, Tensor second, Tensor w, Tensor? b, (int H, int W) stride,
+        (int H, int W) padding, (int H, int W) dilation, int groups = 1, bool relu = false)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        ArgumentNullException.ThrowIfNull(w);
+        if (first.Rank != 4 || second.Rank != 4 || first.Shape[0] != second.Shape[0] || first.Shape[2] != second.Shape[2]
+            || first.Shape[3] != second.Shape[3])
+            throw new ArgumentException($"Conv2dJoined: inputs {ShapeText.Format(first.Shape)} and {ShapeText.Format(second.Shape)} must both be 4-D (N, C, H, W) with the same N, H and W.");
+        var tracked = GradMode.IsEnabled
+            && (first.RequiresGrad || second.RequiresGrad || w.RequiresGrad || (b?.RequiresGrad ?? false));
+        if (tracked || groups != 1)
+        {
+            var joined = Reshaping.Concat([first, second], 1);
+            var y = Conv2d(joined, w, b, stride, padding, dilation, groups, relu);
+            if (!joined.RequiresGrad) joined.Dispose();
+            return y;
+        }
+        var channels = first.Shape[1] + second.Shape[1];
+        if (w.Rank != 4 || w.Shape[1] != channels)
+            throw new ArgumentException($"Conv2dJoined: inputs {ShapeText.Format(first.Shape)} and {ShapeText.Format(second.Shape)} have {channels} channels together, weight {ShapeText.Format(w.Shape)} expects {(w.Rank == 4 ? w.Shape[1] : 0)}.");
+        CheckBias("Conv2dJoined", b, w.Shape[0], w.Shape);
+        var g = new Conv2dGeometry(first.Shape[0], channels, first.Shape[2], first.Shape[3], w.Shape[0], w.Shape[2],
+            w.Shape[3], stride.H, stride.W, padding.H, padding.W, dilation.H, dilation.W, 1);
+        var data = BufferPool.Rent(g.OutputLength);
+        Backend.Current.Conv2dJoined(g, first.Shape[1], first.Span, second.Span, w.Span, b is null ? default : b.Span,
+            data.AsSpan(0, g.OutputLength), relu);
+        // Nothing here needs a gradient, so there is no node to record.
+        return new Tensor(data, [g.N, g.Cout, g.OutH, g.OutW]);
     }
 
     /// <summary>Transposed 2-D convolution; weight [Cin, Cout/groups, KH, KW], bias [Cout] or null.</summary>

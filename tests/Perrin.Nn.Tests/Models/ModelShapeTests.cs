@@ -43,6 +43,26 @@ public class ModelShapeTests
         Assert.Equal(copy, x.ToArray());
     }
 
+    /// <summary>
+    /// Without gradient recording the decoder's convolutions read the upsampled and skip maps where they lie instead
+    /// of a concatenated copy; on 64 × 64 images the bench U-Net's three levels take the direct kernel (64 and 32
+    /// pixels) and Winograd (16 pixels), and the output must keep the recorded path's bits.
+    /// </summary>
+    [Fact]
+    public void SkipConnectionsReadWhereTheyLieWithTheBitsOfTheConcatenation()
+    {
+        var model = ModelFactory.Create(UNetConfig.Bench, new RandomStream(5, 0));
+        using var x = Tensor.Uniform(new RandomStream(6, 0), 0f, 1f, 2, 1, 64, 64);
+        var recorded = model.Forward(x);
+        Assert.True(recorded.RequiresGrad);
+        using (GradMode.NoGrad())
+        {
+            using var plain = model.Forward(x);
+            Assert.Equal(recorded.ToArray(), plain.ToArray());
+        }
+        recorded.DisposeGraph();
+    }
+
     [Fact]
     public void EvalOutputIsTheSameWithAndWithoutGradientRecording()
     {

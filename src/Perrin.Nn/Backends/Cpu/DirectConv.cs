@@ -57,6 +57,14 @@ internal static unsafe class DirectConv
         DirectConvForward.Run(Checked(kind), new DirectConvProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout,
             s.OutH, s.OutW, s.KH, s.KW, false), input, weight, bias, relu, output, threads);
 
+    /// <summary>As <see cref="Forward"/>, reading the input's channels from where <paramref name="input"/> says they lie.</summary>
+    public static void Forward(SgemmKernelKind kind, in ConvShape s, ChannelSource input, ReadOnlySpan<float> weight,
+        ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads)
+    {
+        var p = new DirectConvProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout, s.OutH, s.OutW, s.KH, s.KW, false);
+        DirectConvForward.Run(Checked(kind), p, input, weight, bias, relu, output, threads, DirectConvForward.BandRows(p));
+    }
+
     /// <summary>
     /// Overwrites <paramref name="gradInput"/>: for stride 1 the adjoint is the forward correlation of the output
     /// gradient, padded by K − 1 − pad, with the kernel rotated by 180° and its channel axes swapped.

@@ -42,6 +42,16 @@ internal static unsafe class DirectConvForward
     public static void Run(SgemmKernelKind kind, DirectConvProblem p, ReadOnlySpan<float> source,
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads, int band)
     {
+        fixed (float* src = source)
+        {
+            Run(kind, p, ChannelSource.Whole(src), weight, bias, relu, output, threads, band);
+        }
+    }
+
+    /// <summary>As above, reading the source's channels from where <paramref name="source"/> says they lie.</summary>
+    public static void Run(SgemmKernelKind kind, DirectConvProblem p, ChannelSource source,
+        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads, int band)
+    {
         if (p.N == 0 || p.COut == 0 || p.OutH == 0 || p.OutW == 0) return;
         ArgumentOutOfRangeException.ThrowIfLessThan(band, 1);
         var r = kind switch
@@ -59,20 +69,19 @@ internal static unsafe class DirectConvForward
         var bandPlane = (nint)bandRows * p.Stride;
         try
         {
-            fixed (float* src = source, w = weight, b = bias, pk = packed, bb = biasBlock, dst = output)
+            fixed (float* w = weight, b = bias, pk = packed, bb = biasBlock, dst = output)
             {
                 DirectConvWeights.Pack(w, p.COut, p.CIn, p.KH, p.KW, r, p.Adjoint, pk);
                 biasBlock.AsSpan(0, blocks * r).Clear();
                 bias.CopyTo(biasBlock);
-                var (srcAt, packAt, biasAt, outAt) = ((nint)src, (nint)pk, bias.IsEmpty ? 0 : (nint)bb, (nint)dst);
+                var (packAt, biasAt, outAt) = ((nint)pk, bias.IsEmpty ? 0 : (nint)bb, (nint)dst);
                 CpuParallel.For(p.N * bands, threads, checked((int)(p.CIn * bandPlane)), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (item, scratch) =>
                 {
                     var (n, y0) = (item / bands, item % bands * band);
                     var rows = Math.Min(band, p.OutH - y0);
                     fixed (float* padded = scratch)
                     {
-                        DirectConvPadding.Copy((float*)srcAt + (nint)n * p.CIn * p.InH * p.InW, p.CIn, p.InH, p.InW,
-                            p.Top - y0, p.Left, padded, bandRows, p.Stride);
+                        source.CopyPadded(n, p.CIn, p.InH, p.InW, p.Top - y0, p.Left, padded, bandRows, p.Stride);
                         for (var block = 0; block < blocks; block++)
                         {
                             var job = new DirectConvForwardJob(kind, p, r, block, padded, bandPlane,

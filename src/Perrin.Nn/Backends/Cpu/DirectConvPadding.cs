@@ -48,16 +48,16 @@ internal static unsafe class DirectConvPadding
     }
 
     /// <summary>Pads all images into a pooled buffer (one item per image) and returns it; the caller returns it to the pool.</summary>
-    public static float[] PadImages(float* src, int n, int c, int h, int w, int top, int left, int rows, int stride,
-        int threads)
+    public static float[] PadImages(ChannelSource src, int n, int c, int h, int w, int top, int left, int rows,
+        int stride, int threads)
     {
         var plane = (long)rows * stride;
         var padded = ArrayPool<float>.Shared.Rent((int)(n * c * plane));
         fixed (float* p = padded)
         {
-            var (from, to) = ((nint)src, (nint)p);
-            CpuParallel.For(n, threads, i => Copy((float*)from + (nint)i * c * h * w, c, h, w, top, left,
-                (float*)to + i * c * plane, rows, stride));
+            var to = (nint)p;
+            CpuParallel.For(n, threads, i => src.CopyPadded(i, c, h, w, top, left, (float*)to + i * c * plane, rows,
+                stride));
         }
         return padded;
     }

@@ -53,6 +53,12 @@ internal static class WinogradConv
         WinogradEngine.Run(Checked(kind), new WinogradProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout, s.OutH,
             s.OutW, false, blockTiles), input, weight, bias, relu, output, threads);
 
+    /// <summary>As <see cref="Forward(SgemmKernelKind, in ConvShape, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, bool, Span{float}, int)"/>, reading the input's channels from where <paramref name="input"/> says they lie.</summary>
+    public static void Forward(SgemmKernelKind kind, in ConvShape s, ChannelSource input, ReadOnlySpan<float> weight,
+        ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads) =>
+        WinogradEngine.Run(Checked(kind), new WinogradProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout, s.OutH,
+            s.OutW, false, BlockTiles(s.Cin, s.Cout)), input, weight, bias, relu, output, threads);
+
     /// <summary>
     /// Overwrites <paramref name="gradInput"/>: the adjoint is the forward correlation of the output gradient, padded
     /// by 2 − pad, with the kernel rotated by 180° and its channel axes swapped.

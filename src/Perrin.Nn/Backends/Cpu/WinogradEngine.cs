@@ -16,6 +16,16 @@ internal static unsafe class WinogradEngine
     public static void Run(SgemmKernelKind kind, WinogradProblem p, ReadOnlySpan<float> source,
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads)
     {
+        fixed (float* src = source)
+        {
+            Run(kind, p, ChannelSource.Whole(src), weight, bias, relu, output, threads);
+        }
+    }
+
+    /// <summary>As above, reading the source's channels from where <paramref name="source"/> says they lie.</summary>
+    public static void Run(SgemmKernelKind kind, WinogradProblem p, ChannelSource source,
+        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads)
+    {
         if (p.N == 0 || p.COut == 0 || p.OutH == 0 || p.OutW == 0) return;
         var plan = SgemmPlan.For(kind);
         var transformed = ArrayPool<float>.Shared.Rent(16 * p.COut * p.CIn);
@@ -23,12 +33,12 @@ internal static unsafe class WinogradEngine
         float[]? padded = null;
         try
         {
-            fixed (float* src = source, w = weight, b = bias, t = transformed, pk = packed, dst = output)
+            fixed (float* w = weight, b = bias, t = transformed, pk = packed, dst = output)
             {
                 WinogradWeights.Transform(w, p.COut, p.CIn, p.Adjoint, t);
                 var u = (float*)(((nint)pk + 63) & ~(nint)63);
                 WinogradGemm.Pack(plan, t, p.COut, p.CIn, u);
-                padded = DirectConvPadding.PadImages(src, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
+                padded = DirectConvPadding.PadImages(source, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
                 fixed (float* pad = padded)
                 {
                     var (padAt, uAt, biasAt, outAt) = ((nint)pad, (nint)u, bias.IsEmpty ? 0 : (nint)b, (nint)dst);

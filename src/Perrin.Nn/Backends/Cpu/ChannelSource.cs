@@ -1,0 +1,45 @@
+namespace Perrin.Nn.Backends.Cpu;
+
+/// <summary>
+/// A convolution's NCHW input, either one buffer or two joined along the channels (a U-Net's upsampled and skip maps)
+/// without the joined copy being made: the kernels that pad their input into their own buffers anyway read each
+/// channel from where it lies.
+/// </summary>
+internal readonly unsafe struct ChannelSource
+{
+    private readonly nint _first;
+    private readonly nint _second;
+    private readonly int _firstChannels;
+
+    private ChannelSource(float* first, int firstChannels, float* second)
+    {
+        _first = (nint)first;
+        _firstChannels = firstChannels;
+        _second = (nint)second;
+    }
+
+    /// <summary>One buffer holding every channel.</summary>
+    public static ChannelSource Whole(float* input) => new(input, 0, null);
+
+    /// <summary>Channels [0, <paramref name="firstChannels"/>) in <paramref name="first"/>, the rest in <paramref name="second"/>.</summary>
+    public static ChannelSource Joined(float* first, int firstChannels, float* second) => new(first, firstChannels, second);
+
+    /// <summary>
+    /// Copies the <paramref name="channels"/> channels of image <paramref name="n"/> into zero-bordered planes at
+    /// <paramref name="dst"/>, as <see cref="DirectConvPadding.Copy"/> does for one buffer.
+    /// </summary>
+    public void CopyPadded(int n, int channels, int h, int w, int top, int left, float* dst, int rows, int stride)
+    {
+        var plane = (nint)h * w;
+        if (_second == 0)
+        {
+            DirectConvPadding.Copy((float*)_first + n * channels * plane, channels, h, w, top, left, dst, rows, stride);
+            return;
+        }
+        var rest = channels - _firstChannels;
+        DirectConvPadding.Copy((float*)_first + n * _firstChannels * plane, _firstChannels, h, w, top, left, dst, rows,
+            stride);
+        DirectConvPadding.Copy((float*)_second + n * rest * plane, rest, h, w, top, left,
+            dst + (nint)_firstChannels * rows * stride, rows, stride);
+    }
+}

@@ -1,0 +1,69 @@
+using Perrin.Core.Randomness;
+using Perrin.Nn.Backends.Cpu;
+
+namespace Perrin.Nn.Tests.Backends.Cpu;
+
+public class ConvJoinedTests
+{
+    /// <summary>
+    /// A convolution of two inputs joined along the channels must give the bits of the convolution of their
+    /// concatenation: on the direct kernel (rows of 20 and 32 pixels, a split that is not a whole channel block),
+    /// on Winograd (64 → 64 channels), on the small-image and pointwise paths that join into a copy, with padding 0–2
+    /// and any thread count.
+    /// </summary>
+    [Theory]
+    [InlineData(2, 16, 16, 32, 32, 16, 3, 1)]
+    [InlineData(3, 5, 11, 9, 20, 12, 3, 2)]
+    [InlineData(2, 32, 32, 12, 14, 64, 3, 1)]
+    [InlineData(2, 8, 8, 16, 16, 32, 3, 0)]
+    [InlineData(2, 3, 4, 6, 7, 8, 3, 1)]
+    [InlineData(2, 6, 10, 20, 18, 12, 1, 0)]
+    public void JoinedInputsGiveTheBitsOfTheirConcatenation(int n, int c1, int c2, int h, int w, int cout, int k, int pad)
+    {
+        var g = new Conv2dGeometry(n, c1 + c2, h, w, cout, k, k, 1, 1, pad, pad);
+        var random = new RandomStream(61, (ulong)(c1 * 100 + c2));
+        var first = TestArrays.Uniform(random, n * c1 * h * w);
+        var second = TestArrays.Uniform(random, n * c2 * h * w);
+        var weight = TestArrays.Uniform(random, g.WeightLength);
+        var bias = TestArrays.Uniform(random, cout);
+        var joined = new float[g.InputLength];
+        for (var i = 0; i < n; i++)
+        {
+            first.AsSpan(i * c1 * h * w, c1 * h * w).CopyTo(joined.AsSpan(i * (c1 + c2) * h * w));
+            second.AsSpan(i * c2 * h * w, c2 * h * w).CopyTo(joined.AsSpan((i * (c1 + c2) + c1) * h * w));
+        }
+        foreach (var relu in new[] { false, true })
+        {
+            var expected = new float[g.OutputLength];
+            Conv2dKernels.Forward(g, joined, weight, bias, expected, relu);
+            foreach (var threads in new[] { 1, 2, 3 })
+            {
+                var actual = new float[g.OutputLength];
+                Array.Fill(actual, float.NaN);
+                Conv2dKernels.ForwardJoined(g, c1, first, second, weight, bias, actual, relu, threads);
+                TestArrays.BitEqual(expected, actual, $"{g} joined after {c1} channels, relu {relu}, {threads} threads");
+            }
+            var noBias = new float[g.OutputLength];
+            var expectedNoBias = new float[g.OutputLength];
+            Conv2dKernels.Forward(g, joined, weight, Span<float>.Empty, expectedNoBias, relu);
+            Conv2dKernels.ForwardJoined(g, c1, first, second, weight, Span<float>.Empty, noBias, relu);
+            TestArrays.BitEqual(expectedNoBias, noBias, $"{g} joined without bias, relu {relu}");
+        }
+    }
+
+    [Fact]
+    public void ASplitOrInputOfTheWrongSizeNamesTheOpAndShape()
+    {
+        var g = new Conv2dGeometry(2, 6, 8, 8, 4, 3, 3, 1, 1, 1, 1);
+        var weight = new float[g.WeightLength];
+        var output = new float[g.OutputLength];
+        var e = Assert.Throws<ArgumentException>(() => Conv2dKernels.ForwardJoined(g, 6, new float[2 * 6 * 64],
+            new float[0], weight, Span<float>.Empty, output));
+        Assert.Contains("Conv2d.ForwardJoined", e.Message);
+        Assert.Contains("6 channels", e.Message);
+        e = Assert.Throws<ArgumentException>(() => Conv2dKernels.ForwardJoined(g, 2, new float[2 * 2 * 64],
+            new float[2 * 3 * 64], weight, Span<float>.Empty, output));
+        Assert.Contains("second input", e.Message);
+        Assert.Contains("[2, 4, 8, 8]", e.Message);
+    }
+}
