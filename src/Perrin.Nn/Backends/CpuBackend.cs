@@ -33,6 +33,12 @@ public sealed class CpuBackend : IBackend
         Conv2dKernels.ForwardJoined(geometry, firstChannels, first, second, weight, bias, output, relu, Threads);
 
     /// <inheritdoc />
+    public void Conv2dBackwardWeightJoined(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, int firstChannels,
+        ReadOnlySpan<float> first, ReadOnlySpan<float> second, Span<float> gradWeight, Span<float> gradBias) =>
+        Conv2dKernels.BackwardWeightJoined(geometry, gradOutput, firstChannels, first, second, gradWeight, gradBias,
+            Threads);
+
+    /// <inheritdoc />
     public void Conv2dBackwardData(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight, Span<float> gradInput) =>
         Conv2dKernels.BackwardData(geometry, gradOutput, weight, gradInput, Threads);
 

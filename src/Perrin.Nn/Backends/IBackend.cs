@@ -30,6 +30,10 @@ public interface IBackend
     void Conv2dJoined(Conv2dGeometry geometry, int firstChannels, ReadOnlySpan<float> first, ReadOnlySpan<float> second,
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> output, bool relu);
 
+    /// <summary>The weight and bias gradients of <see cref="Conv2dJoined"/>, with the bits of those of the concatenation.</summary>
+    void Conv2dBackwardWeightJoined(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, int firstChannels,
+        ReadOnlySpan<float> first, ReadOnlySpan<float> second, Span<float> gradWeight, Span<float> gradBias);
+
     /// <summary>Gradient of a convolution with respect to its input.</summary>
     void Conv2dBackwardData(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight, Span<float> gradInput);
 

@@ -77,7 +77,7 @@ public sealed class Conv2d : Module
 
     /// <summary>
     /// <see cref="Forward"/> of the channel concatenation of <paramref name="first"/> and <paramref name="second"/>,
-    /// which is not made where nothing needs a gradient (<see cref="Convolution.Conv2dJoined"/>).
+    /// with the same values and gradients, without making the concatenated copy (<see cref="Convolution.Conv2dJoined"/>).
     /// </summary>
     public Tensor ForwardJoined(Tensor first, Tensor second)
     {

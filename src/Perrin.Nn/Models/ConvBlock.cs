@@ -25,7 +25,8 @@ public sealed class ConvBlock : Chain
 
     /// <summary>
     /// The block applied to the channel concatenation of <paramref name="first"/> and <paramref name="second"/>: its
-    /// first convolution reads the two where they lie when nothing needs a gradient (<see cref="Conv2d.ForwardJoined"/>).
+    /// first convolution reads the two where they lie (<see cref="Conv2d.ForwardJoined"/>), so a U-Net's skip
+    /// connections cost no concatenated copy of the decoder's input, in training or inference.
     /// </summary>
     public Tensor ForwardJoined(Tensor first, Tensor second)
     {

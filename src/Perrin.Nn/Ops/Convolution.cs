@@ -1,4 +1,3 @@
-using Perrin.Nn.Autograd;
 using Perrin.Nn.Backends;
 using Perrin.Nn.Backends.Cpu;
 using Perrin.Nn.Tensors;
@@ -42,9 +41,9 @@ public static class Convolution
 
     /// <summary>
     /// <see cref="Conv2d(Tensor, Tensor, Tensor?, ValueTuple{int, int}, ValueTuple{int, int}, ValueTuple{int, int}, int, bool)"/>
-    /// of the channel concatenation of <paramref name="first"/> and <paramref name="second"/>. Without gradient
-    /// tracking, the backend reads both where they lie and no concatenated copy is made; with it, the concatenation
-    /// is made and recorded like any other op, since the weight gradient reads it again.
+    /// of the channel concatenation of <paramref name="first"/> and <paramref name="second"/>, with the same values and
+    /// gradients, without making the concatenated copy: the backend reads both where they lie, in the forward pass
+    /// and again for the weight gradient. Grouped convolutions concatenate first.
     /// </summary>
     public static Tensor Conv2dJoined(Tensor first, Tensor second, Tensor w, Tensor? b, (int H, int W) stride,
         (int H, int W) padding, (int H, int W) dilation, int groups = 1, bool relu = false)
@@ -55,9 +54,7 @@ public static class Convolution
         if (first.Rank != 4 || second.Rank != 4 || first.Shape[0] != second.Shape[0] || first.Shape[2] != second.Shape[2]
             || first.Shape[3] != second.Shape[3])
             throw new ArgumentException($"Conv2dJoined: inputs {ShapeText.Format(first.Shape)} and {ShapeText.Format(second.Shape)} must both be 4-D (N, C, H, W) with the same N, H and W.");
-        var tracked = GradMode.IsEnabled
-            && (first.RequiresGrad || second.RequiresGrad || w.RequiresGrad || (b?.RequiresGrad ?? false));
-        if (tracked || groups != 1)
+        if (groups != 1)
         {
             var joined = Reshaping.Concat([first, second], 1);
             var y = Conv2d(joined, w, b, stride, padding, dilation, groups, relu);
@@ -70,11 +67,62 @@ public static class Convolution
         CheckBias("Conv2dJoined", b, w.Shape[0], w.Shape);
         var g = new Conv2dGeometry(first.Shape[0], channels, first.Shape[2], first.Shape[3], w.Shape[0], w.Shape[2],
             w.Shape[3], stride.H, stride.W, padding.H, padding.W, dilation.H, dilation.W, 1);
+        var be = Backend.Current;
+        var c1 = first.Shape[1];
         var data = BufferPool.Rent(g.OutputLength);
-        Backend.Current.Conv2dJoined(g, first.Shape[1], first.Span, second.Span, w.Span, b is null ? default : b.Span,
+        be.Conv2dJoined(g, c1, first.Span, second.Span, w.Span, b is null ? default : b.Span,
             data.AsSpan(0, g.OutputLength), relu);
-        // Nothing here needs a gradient, so there is no node to record.
-        return new Tensor(data, [g.N, g.Cout, g.OutH, g.OutW]);
+        Tensor[] inputs = b is null ? [first, second, w] : [first, second, w, b];
+        Tensor? y0 = null;
+        y0 = Tensor.FromOp(data, [g.N, g.Cout, g.OutH, g.OutW], relu ? "Conv2dJoined+Relu" : "Conv2dJoined", inputs,
+            grad => JoinedBackward(grad, relu ? y0 : null, be, g, first, second, w, b));
+        return y0;
+    }
+
+    /// <summary>
+    /// The gradients of <see cref="Conv2dJoined"/>: the data gradient of the concatenation, split between the two
+    /// inputs, and the weight and bias gradients from the two inputs where they lie.
+    /// </summary>
+    private static Tensor?[] JoinedBackward(Tensor grad, Tensor? reluOutput, IBackend be, Conv2dGeometry g,
+        Tensor first, Tensor second, Tensor w, Tensor? b)
+    {
+        if (reluOutput is not null) PositiveMask.Apply(grad.Span, reluOutput.Span, grad.Span, be.Threads);
+        var grads = new Tensor?[b is null ? 3 : 4];
+        var c1 = first.Shape[1];
+        if (first.RequiresGrad || second.RequiresGrad)
+        {
+            var joined = BufferPool.Rent(g.InputLength);
+            try
+            {
+                be.Conv2dBackwardData(g, grad.Span, w.Span, joined.AsSpan(0, g.InputLength));
+                var plane = g.H * g.W;
+                grads[0] = first.RequiresGrad ? Part(joined, g.N, g.Cin * plane, 0, c1 * plane, first) : null;
+                grads[1] = second.RequiresGrad ? Part(joined, g.N, g.Cin * plane, c1 * plane, (g.Cin - c1) * plane, second) : null;
+            }
+            finally
+            {
+                BufferPool.Return(joined);
+            }
+        }
+        if (w.RequiresGrad || (b?.RequiresGrad ?? false))
+        {
+            var gw = Tensor.Empty(w.ShapeArray());
+            var gb = b is null ? null : Tensor.Empty(b.ShapeArray());
+            be.Conv2dBackwardWeightJoined(g, grad.Span, c1, first.Span, second.Span, gw.Span,
+                gb is null ? default : gb.Span);
+            grads[2] = gw;
+            if (gb is not null) grads[3] = gb;
+        }
+        return grads;
+    }
+
+    /// <summary>Each image's run of <paramref name="run"/> values at <paramref name="offset"/> in images of <paramref name="image"/> values, as a tensor shaped like <paramref name="like"/>.</summary>
+    private static Tensor Part(float[] joined, int images, int image, int offset, int run, Tensor like)
+    {
+        var part = Tensor.Empty(like.ShapeArray());
+        var span = part.Span;
+        for (var n = 0; n < images; n++) joined.AsSpan(n * image + offset, run).CopyTo(span.Slice(n * run, run));
+        return part;
     }
 
     /// <summary>Transposed 2-D convolution; weight [Cin, Cout/groups, KH, KW], bias [Cout] or null.</summary>

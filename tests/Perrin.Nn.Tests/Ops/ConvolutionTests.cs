@@ -70,6 +70,49 @@ public class ConvolutionTests
         Assert.Contains(fused[0], v => v != 0f);
     }
 
+    /// <summary>
+    /// A convolution of two inputs joined along the channels must match the convolution of their concatenation in
+    /// value and in every gradient, bit for bit, with and without the fused ReLU; and pass the finite-difference check.
+    /// Rows of 32 pixels take the direct kernels that read both inputs where they lie.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Conv2dJoinedMatchesTheConcatenationInValueAndGradients(bool relu)
+    {
+        Tensor[] Leaves() =>
+        [
+            GradientCheck.Leaf(11, -1f, 1f, 2, 8, 6, 32), GradientCheck.Leaf(12, -1f, 1f, 2, 8, 6, 32),
+            GradientCheck.Leaf(13, -1f, 1f, 8, 16, 3, 3), GradientCheck.Leaf(14, -1f, 1f, 8),
+        ];
+        var joined = Leaves();
+        var concatenated = Leaves();
+        var a = Convolution.Conv2dJoined(joined[0], joined[1], joined[2], joined[3], (1, 1), (1, 1), (1, 1), relu: relu);
+        var b = Convolution.Conv2d(Reshaping.Concat([concatenated[0], concatenated[1]], 1), concatenated[2],
+            concatenated[3], (1, 1), (1, 1), (1, 1), relu: relu);
+        Assert.Equal(b.ToArray(), a.ToArray());
+        using var seed = GradientCheck.Leaf(15, -1f, 1f, a.ShapeArray());
+        a.Backward(seed);
+        b.Backward(seed);
+        for (var i = 0; i < 4; i++) Assert.Equal(concatenated[i].Grad!.ToArray(), joined[i].Grad!.ToArray());
+        GradientCheck.Check(t => Convolution.Conv2dJoined(t[0], t[1], t[2], t[3], (1, 1), (1, 1), (1, 1), relu: relu),
+            [joined[0], joined[1], joined[2], joined[3]], eps: 1e-3f, rtol: 2e-2, atol: 5e-3);
+    }
+
+    [Fact]
+    public void Conv2dJoinedNamesMismatchedInputs()
+    {
+        using var a = Tensor.Zeros(2, 3, 8, 8);
+        using var b = Tensor.Zeros(2, 2, 8, 9);
+        using var w = Tensor.Zeros(4, 5, 3, 3);
+        var e = Assert.Throws<ArgumentException>(() => Convolution.Conv2dJoined(a, b, w, null, (1, 1), (1, 1), (1, 1)));
+        Assert.Contains("[2, 3, 8, 8]", e.Message);
+        Assert.Contains("[2, 2, 8, 9]", e.Message);
+        using var c = Tensor.Zeros(2, 3, 8, 8);
+        e = Assert.Throws<ArgumentException>(() => Convolution.Conv2dJoined(a, c, w, null, (1, 1), (1, 1), (1, 1)));
+        Assert.Contains("6 channels together", e.Message);
+    }
+
     [Fact]
     public void ConvTranspose2dGradientsAndShape()
     {

@@ -24,6 +24,15 @@ internal readonly unsafe struct ChannelSource
     /// <summary>Channels [0, <paramref name="firstChannels"/>) in <paramref name="first"/>, the rest in <paramref name="second"/>.</summary>
     public static ChannelSource Joined(float* first, int firstChannels, float* second) => new(first, firstChannels, second);
 
+    /// <summary>Channel <paramref name="c"/> of image <paramref name="n"/> (of <paramref name="channels"/> channels of <paramref name="plane"/> floats).</summary>
+    public float* Plane(int n, int c, int channels, nint plane)
+    {
+        if (_second == 0) return (float*)_first + ((nint)n * channels + c) * plane;
+        return c < _firstChannels
+            ? (float*)_first + ((nint)n * _firstChannels + c) * plane
+            : (float*)_second + ((nint)n * (channels - _firstChannels) + c - _firstChannels) * plane;
+    }
+
     /// <summary>
     /// Copies the <paramref name="channels"/> channels of image <paramref name="n"/> into zero-bordered planes at
     /// <paramref name="dst"/>, as <see cref="DirectConvPadding.Copy"/> does for one buffer.

@@ -54,13 +54,7 @@ public static unsafe class Conv2dKernels
     {
         ArgumentNullException.ThrowIfNull(geometry);
         const string op = "Conv2d.ForwardJoined";
-        if (firstChannels < 1 || firstChannels >= geometry.Cin)
-            throw new ArgumentException($"{op}: the first input's {firstChannels} channels must leave at least one of the {geometry.Cin} input channels to the second.");
-        var plane = geometry.H * geometry.W;
-        KernelChecks.Length(op, "first input", first.Length, geometry.N * firstChannels * plane,
-            KernelChecks.Dims(geometry.N, firstChannels, geometry.H, geometry.W));
-        KernelChecks.Length(op, "second input", second.Length, geometry.N * (geometry.Cin - firstChannels) * plane,
-            KernelChecks.Dims(geometry.N, geometry.Cin - firstChannels, geometry.H, geometry.W));
+        CheckJoined(op, geometry, firstChannels, first.Length, second.Length);
         CheckWeight(op, geometry, weight.Length);
         KernelChecks.OptionalLength(op, "bias", bias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
         CheckOutput(op, "output", geometry, output.Length);
@@ -77,16 +71,9 @@ public static unsafe class Conv2dKernels
             }
             return;
         }
-        var joined = ArrayPool<float>.Shared.Rent(geometry.InputLength);
+        var joined = Join(geometry, firstChannels, first, second);
         try
         {
-            var image = geometry.Cin * plane;
-            var (firstRun, secondRun) = (firstChannels * plane, (geometry.Cin - firstChannels) * plane);
-            for (var n = 0; n < geometry.N; n++)
-            {
-                first.Slice(n * firstRun, firstRun).CopyTo(joined.AsSpan(n * image));
-                second.Slice(n * secondRun, secondRun).CopyTo(joined.AsSpan(n * image + firstRun));
-            }
             Forward(geometry, joined.AsSpan(0, geometry.InputLength), weight, bias, output, relu, threads);
         }
         finally
@@ -138,6 +125,69 @@ public static unsafe class Conv2dKernels
         ConvEngine.BackwardWeight(shape, gradOutput, input, gradWeight, threads);
         if (!gradBias.IsEmpty)
             ConvEngine.BackwardBias(geometry.N, geometry.Cout, geometry.OutH * geometry.OutW, gradOutput, gradBias);
+    }
+
+    /// <summary>
+    /// <see cref="BackwardWeight"/> for the input that <see cref="ForwardJoined"/> took: the channel concatenation of
+    /// <paramref name="first"/> and <paramref name="second"/>, with the same bits. The direct kernel reads each channel
+    /// where it lies; the other paths get a pooled concatenated copy.
+    /// </summary>
+    public static void BackwardWeightJoined(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, int firstChannels,
+        ReadOnlySpan<float> first, ReadOnlySpan<float> second, Span<float> gradWeight, Span<float> gradBias,
+        int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        const string op = "Conv2d.BackwardWeightJoined";
+        CheckJoined(op, geometry, firstChannels, first.Length, second.Length);
+        CheckOutput(op, "output gradient", geometry, gradOutput.Length);
+        KernelChecks.Length(op, "weight gradient", gradWeight.Length, geometry.WeightLength, WeightDims(geometry));
+        KernelChecks.OptionalLength(op, "bias gradient", gradBias.Length, geometry.Cout, KernelChecks.Dims(geometry.Cout));
+        KernelChecks.Threads(op, threads);
+        var shape = geometry.Shape;
+        if (!SingleChannelConv.Applies(shape) && DirectConv.PrefersBackwardWeight(shape))
+        {
+            fixed (float* a = first, b = second)
+            {
+                DirectConv.BackwardWeight(Sgemm.BestKernel, shape, gradOutput, ChannelSource.Joined(a, firstChannels, b),
+                    gradWeight, threads, gradBias);
+            }
+            return;
+        }
+        var joined = Join(geometry, firstChannels, first, second);
+        try
+        {
+            BackwardWeight(geometry, gradOutput, joined.AsSpan(0, geometry.InputLength), gradWeight, gradBias, threads);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(joined);
+        }
+    }
+
+    /// <summary>A pooled copy of the channel concatenation of the two inputs; the caller returns it to the pool.</summary>
+    private static float[] Join(Conv2dGeometry g, int firstChannels, ReadOnlySpan<float> first, ReadOnlySpan<float> second)
+    {
+        var joined = ArrayPool<float>.Shared.Rent(g.InputLength);
+        var plane = g.H * g.W;
+        var image = g.Cin * plane;
+        var (firstRun, secondRun) = (firstChannels * plane, (g.Cin - firstChannels) * plane);
+        for (var n = 0; n < g.N; n++)
+        {
+            first.Slice(n * firstRun, firstRun).CopyTo(joined.AsSpan(n * image));
+            second.Slice(n * secondRun, secondRun).CopyTo(joined.AsSpan(n * image + firstRun));
+        }
+        return joined;
+    }
+
+    private static void CheckJoined(string op, Conv2dGeometry g, int firstChannels, int firstLength, int secondLength)
+    {
+        if (firstChannels < 1 || firstChannels >= g.Cin)
+            throw new ArgumentException($"{op}: the first input's {firstChannels} channels must leave at least one of the {g.Cin} input channels to the second.");
+        var plane = g.H * g.W;
+        KernelChecks.Length(op, "first input", firstLength, g.N * firstChannels * plane,
+            KernelChecks.Dims(g.N, firstChannels, g.H, g.W));
+        KernelChecks.Length(op, "second input", secondLength, g.N * (g.Cin - firstChannels) * plane,
+            KernelChecks.Dims(g.N, g.Cin - firstChannels, g.H, g.W));
     }
 
     // The argument checks both weight-gradient entry points share, under one op name.

@@ -80,6 +80,11 @@ internal static unsafe class DirectConv
         ReadOnlySpan<float> input, Span<float> gradWeight, int threads, Span<float> gradBias = default) =>
         DirectConvWeightGrad.Run(Checked(kind), s, gradOutput, input, gradWeight, gradBias, threads);
 
+    /// <summary>As <see cref="BackwardWeight(SgemmKernelKind, in ConvShape, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, Span{float})"/>, reading the input's channels from where <paramref name="input"/> says they lie.</summary>
+    public static void BackwardWeight(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
+        ChannelSource input, Span<float> gradWeight, int threads, Span<float> gradBias) =>
+        DirectConvWeightGrad.Run(Checked(kind), s, gradOutput, input, gradWeight, gradBias, threads, unpaddedRows: true);
+
     /// <summary>Floats in the padded rows of c channels that one output row of width outW reads.</summary>
     private static long BandLength(int c, int outW, int kh, int kw) =>
         (long)c * kh * DirectConvPadding.RowStride(outW, kw);

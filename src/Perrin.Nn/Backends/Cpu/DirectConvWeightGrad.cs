@@ -39,6 +39,16 @@ internal static unsafe class DirectConvWeightGrad
     internal static void Run(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
         ReadOnlySpan<float> input, Span<float> gradWeight, Span<float> gradBias, int threads, bool unpaddedRows)
     {
+        fixed (float* x = input)
+        {
+            Run(kind, s, gradOutput, ChannelSource.Whole(x), gradWeight, gradBias, threads, unpaddedRows);
+        }
+    }
+
+    /// <summary>As above, reading the input's channels from where <paramref name="input"/> says they lie.</summary>
+    internal static void Run(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
+        ChannelSource input, Span<float> gradWeight, Span<float> gradBias, int threads, bool unpaddedRows)
+    {
         var (r, c, lanes) = DirectConvWeightGradJob.Block(kind, s.KW);
         gradBias.Clear();
         if (s.N == 0 || s.OutH == 0 || s.OutW == 0)
@@ -57,9 +67,9 @@ internal static unsafe class DirectConvWeightGrad
         var bandPlane = (nint)bandRows * p.Stride;
         var perGroup = (items + groups - 1) / groups * accLength;
         var unpadded = unpaddedRows && DirectConvWeightGradJob.RunsUnpadded(kind, p);
-        fixed (float* g = gradOutput, x = input, dw = gradWeight, db = gradBias)
+        fixed (float* g = gradOutput, dw = gradWeight, db = gradBias)
         {
-            var (gAt, xAt, dwAt, dbAt) = ((nint)g, (nint)x, (nint)dw, (nint)db);
+            var (gAt, dwAt, dbAt) = ((nint)g, (nint)dw, (nint)db);
             CpuParallel.For(groups, threads, checked(perGroup + (unpadded ? 0 : (int)(p.CIn * bandPlane))), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (group, scratch) =>
             {
                 var (first, last) = ((int)((long)items * group / groups), (int)((long)items * (group + 1) / groups));
@@ -69,19 +79,17 @@ internal static unsafe class DirectConvWeightGrad
                     new Span<float>(acc, (last - first) * accLength).Clear();
                     for (var n = 0; n < p.N; n++)
                     {
-                        var image = (float*)xAt + (nint)n * p.CIn * p.InH * p.InW;
                         for (var y0 = 0; y0 < p.OutH; y0 += band)
                         {
                             var rows = Math.Min(band, p.OutH - y0);
                             if (!unpadded)
-                                DirectConvPadding.Copy(image, p.CIn, p.InH, p.InW, p.Top - y0, p.Left, padded, bandRows,
-                                    p.Stride);
+                                input.CopyPadded(n, p.CIn, p.InH, p.InW, p.Top - y0, p.Left, padded, bandRows, p.Stride);
                             for (var item = first; item < last; item++)
                             {
                                 var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
                                     item % inBlocks * c, (float*)gAt);
                                 if (unpadded)
-                                    job.BandUnpadded(acc + (item - first) * accLength, n, y0, rows, image);
+                                    job.BandUnpadded(acc + (item - first) * accLength, n, y0, rows, input);
                                 else
                                     job.Band(acc + (item - first) * accLength, n, y0, rows, padded, bandPlane);
                                 if (dbAt != 0 && item % inBlocks == 0)

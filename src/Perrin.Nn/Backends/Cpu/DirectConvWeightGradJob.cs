@@ -60,17 +60,18 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
         && DirectConvWeightGradAvx512Row3Unpadded.Fits(p.OutW);
 
     /// <summary>
-    /// As <see cref="Band"/>, reading the input rows of image n at <paramref name="image"/> where they are, for
+    /// As <see cref="Band"/>, reading the input rows of image n where <paramref name="source"/> has them, for
     /// problems that <see cref="RunsUnpadded"/> accepts. For each kernel row only the output rows whose input row lies
     /// inside the image are summed: the others would only add zeros.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void BandUnpadded(float* acc, int n, int y0, int rows, float* image)
+    public void BandUnpadded(float* acc, int n, int y0, int rows, ChannelSource source)
     {
         var block = r * c * lanes;
         var inPlane = (nint)p.InH * p.InW;
         float* g0 = Gradient(n, 0), g1 = Gradient(n, 1), g2 = Gradient(n, 2), g3 = Gradient(n, 3);
-        float* x0 = Input(image, inPlane, 0), x1 = Input(image, inPlane, 1);
+        float* x0 = source.Plane(n, Math.Min(ci0, p.CIn - 1), p.CIn, inPlane);
+        float* x1 = source.Plane(n, Math.Min(ci0 + 1, p.CIn - 1), p.CIn, inPlane);
         for (var ky = 0; ky < p.KH; ky++)
         {
             var from = Math.Max(y0, p.Top - ky);

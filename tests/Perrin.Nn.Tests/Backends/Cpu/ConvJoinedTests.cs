@@ -51,6 +51,51 @@ public class ConvJoinedTests
         }
     }
 
+    /// <summary>
+    /// The weight and bias gradients from the two inputs where they lie must give the bits of those from their
+    /// concatenation: on the AVX-512 three-tap kernel reading the input's own rows (32-pixel rows), on the padded
+    /// copies (20-pixel rows, a split inside a block of input channels), and on the GEMM paths that join into a copy.
+    /// </summary>
+    [Theory]
+    [InlineData(2, 16, 16, 12, 32, 16, 3, 1)]
+    [InlineData(3, 5, 11, 9, 20, 12, 3, 2)]
+    [InlineData(2, 3, 1, 7, 64, 8, 3, 1)]
+    [InlineData(2, 32, 32, 8, 8, 64, 3, 1)]
+    [InlineData(2, 6, 10, 20, 18, 12, 1, 0)]
+    public void JoinedWeightGradientGivesTheBitsOfTheConcatenation(int n, int c1, int c2, int h, int w, int cout, int k,
+        int pad)
+    {
+        var g = new Conv2dGeometry(n, c1 + c2, h, w, cout, k, k, 1, 1, pad, pad);
+        var random = new RandomStream(67, (ulong)(c1 * 100 + c2));
+        var first = TestArrays.Uniform(random, n * c1 * h * w);
+        var second = TestArrays.Uniform(random, n * c2 * h * w);
+        var dy = TestArrays.Uniform(random, g.OutputLength);
+        var joined = Join(n, c1, c2, h * w, first, second);
+        var expectedWeight = new float[g.WeightLength];
+        var expectedBias = new float[cout];
+        Conv2dKernels.BackwardWeight(g, dy, joined, expectedWeight, expectedBias);
+        foreach (var threads in new[] { 1, 2, 3 })
+        {
+            var gw = new float[g.WeightLength];
+            var gb = new float[cout];
+            Array.Fill(gw, float.NaN);
+            Conv2dKernels.BackwardWeightJoined(g, dy, c1, first, second, gw, gb, threads);
+            TestArrays.BitEqual(expectedWeight, gw, $"{g} joined after {c1} channels, {threads} threads: weight gradient");
+            TestArrays.BitEqual(expectedBias, gb, $"{g} joined after {c1} channels, {threads} threads: bias gradient");
+        }
+    }
+
+    private static float[] Join(int n, int c1, int c2, int plane, float[] first, float[] second)
+    {
+        var joined = new float[n * (c1 + c2) * plane];
+        for (var i = 0; i < n; i++)
+        {
+            first.AsSpan(i * c1 * plane, c1 * plane).CopyTo(joined.AsSpan(i * (c1 + c2) * plane));
+            second.AsSpan(i * c2 * plane, c2 * plane).CopyTo(joined.AsSpan((i * (c1 + c2) + c1) * plane));
+        }
+        return joined;
+    }
+
     [Fact]
     public void ASplitOrInputOfTheWrongSizeNamesTheOpAndShape()
     {
