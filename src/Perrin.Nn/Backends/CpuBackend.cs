@@ -33,6 +33,11 @@ public sealed class CpuBackend : IBackend
         Conv2dKernels.ForwardJoined(geometry, firstChannels, first, second, weight, bias, output, relu, Threads);
 
     /// <inheritdoc />
+    public void Conv2dBackwardDataJoined(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput,
+        ReadOnlySpan<float> weight, int firstChannels, Span<float> gradFirst, Span<float> gradSecond) =>
+        Conv2dKernels.BackwardDataJoined(geometry, gradOutput, weight, firstChannels, gradFirst, gradSecond, Threads);
+
+    /// <inheritdoc />
     public void Conv2dBackwardWeightJoined(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, int firstChannels,
         ReadOnlySpan<float> first, ReadOnlySpan<float> second, Span<float> gradWeight, Span<float> gradBias) =>
         Conv2dKernels.BackwardWeightJoined(geometry, gradOutput, firstChannels, first, second, gradWeight, gradBias,

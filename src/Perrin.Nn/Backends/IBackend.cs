@@ -30,6 +30,10 @@ public interface IBackend
     void Conv2dJoined(Conv2dGeometry geometry, int firstChannels, ReadOnlySpan<float> first, ReadOnlySpan<float> second,
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> output, bool relu);
 
+    /// <summary>The input gradients of <see cref="Conv2dJoined"/>, with the bits of splitting the concatenation's.</summary>
+    void Conv2dBackwardDataJoined(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> weight,
+        int firstChannels, Span<float> gradFirst, Span<float> gradSecond);
+
     /// <summary>The weight and bias gradients of <see cref="Conv2dJoined"/>, with the bits of those of the concatenation.</summary>
     void Conv2dBackwardWeightJoined(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput, int firstChannels,
         ReadOnlySpan<float> first, ReadOnlySpan<float> second, Span<float> gradWeight, Span<float> gradBias);

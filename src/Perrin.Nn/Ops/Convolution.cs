@@ -80,8 +80,8 @@ public static class Convolution
     }
 
     /// <summary>
-    /// The gradients of <see cref="Conv2dJoined"/>: the data gradient of the concatenation, split between the two
-    /// inputs, and the weight and bias gradients from the two inputs where they lie.
+    /// The gradients of <see cref="Conv2dJoined"/>: the data gradient written straight into the two inputs'
+    /// gradients, and the weight and bias gradients from the two inputs where they lie.
     /// </summary>
     private static Tensor?[] JoinedBackward(Tensor grad, Tensor? reluOutput, IBackend be, Conv2dGeometry g,
         Tensor first, Tensor second, Tensor w, Tensor? b)
@@ -91,18 +91,11 @@ public static class Convolution
         var c1 = first.Shape[1];
         if (first.RequiresGrad || second.RequiresGrad)
         {
-            var joined = BufferPool.Rent(g.InputLength);
-            try
-            {
-                be.Conv2dBackwardData(g, grad.Span, w.Span, joined.AsSpan(0, g.InputLength));
-                var plane = g.H * g.W;
-                grads[0] = first.RequiresGrad ? Part(joined, g.N, g.Cin * plane, 0, c1 * plane, first) : null;
-                grads[1] = second.RequiresGrad ? Part(joined, g.N, g.Cin * plane, c1 * plane, (g.Cin - c1) * plane, second) : null;
-            }
-            finally
-            {
-                BufferPool.Return(joined);
-            }
+            var ga = Tensor.Empty(first.ShapeArray());
+            var gs = Tensor.Empty(second.ShapeArray());
+            be.Conv2dBackwardDataJoined(g, grad.Span, w.Span, c1, ga.Span, gs.Span);
+            grads[0] = ga;
+            grads[1] = gs;
         }
         if (w.RequiresGrad || (b?.RequiresGrad ?? false))
         {
@@ -114,15 +107,6 @@ public static class Convolution
             if (gb is not null) grads[3] = gb;
         }
         return grads;
-    }
-
-    /// <summary>Each image's run of <paramref name="run"/> values at <paramref name="offset"/> in images of <paramref name="image"/> values, as a tensor shaped like <paramref name="like"/>.</summary>
-    private static Tensor Part(float[] joined, int images, int image, int offset, int run, Tensor like)
-    {
-        var part = Tensor.Empty(like.ShapeArray());
-        var span = part.Span;
-        for (var n = 0; n < images; n++) joined.AsSpan(n * image + offset, run).CopyTo(span.Slice(n * run, run));
-        return part;
     }
 
     /// <summary>Transposed 2-D convolution; weight [Cin, Cout/groups, KH, KW], bias [Cout] or null.</summary>

@@ -65,7 +65,7 @@ public static unsafe class Conv2dKernels
         {
             fixed (float* a = first, b = second)
             {
-                var source = ChannelSource.Joined(a, firstChannels, b);
+                var source = ChannelPlanes.Joined(a, firstChannels, b);
                 if (winograd) WinogradConv.Forward(Sgemm.BestKernel, shape, source, weight, bias, relu, output, threads);
                 else DirectConv.Forward(Sgemm.BestKernel, shape, source, weight, bias, relu, output, threads);
             }
@@ -128,6 +128,53 @@ public static unsafe class Conv2dKernels
     }
 
     /// <summary>
+    /// <see cref="BackwardData"/> for the input that <see cref="ForwardJoined"/> took, overwriting the gradients of
+    /// its two parts with the bits of splitting the concatenation's. Winograd and the direct kernel write each channel
+    /// where it belongs (the direct kernel when the split falls between its blocks of output channels); the other paths
+    /// go through a pooled copy.
+    /// </summary>
+    public static void BackwardDataJoined(Conv2dGeometry geometry, ReadOnlySpan<float> gradOutput,
+        ReadOnlySpan<float> weight, int firstChannels, Span<float> gradFirst, Span<float> gradSecond, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        const string op = "Conv2d.BackwardDataJoined";
+        CheckJoined(op, geometry, firstChannels, gradFirst.Length, gradSecond.Length);
+        CheckOutput(op, "output gradient", geometry, gradOutput.Length);
+        CheckWeight(op, geometry, weight.Length);
+        KernelChecks.Threads(op, threads);
+        var shape = geometry.Shape;
+        var winograd = WinogradConv.Prefers(shape);
+        if (winograd || (DirectConv.PrefersBackwardData(shape)
+                && firstChannels % DirectConvForward.BlockChannels(Sgemm.BestKernel) == 0))
+        {
+            fixed (float* a = gradFirst, b = gradSecond)
+            {
+                var planes = ChannelPlanes.Joined(a, firstChannels, b);
+                if (winograd) WinogradConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, planes, threads);
+                else DirectConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, planes, threads);
+            }
+            return;
+        }
+        var joined = ArrayPool<float>.Shared.Rent(geometry.InputLength);
+        try
+        {
+            BackwardData(geometry, gradOutput, weight, joined.AsSpan(0, geometry.InputLength), threads);
+            var plane = geometry.H * geometry.W;
+            var image = geometry.Cin * plane;
+            var (firstRun, secondRun) = (firstChannels * plane, (geometry.Cin - firstChannels) * plane);
+            for (var n = 0; n < geometry.N; n++)
+            {
+                joined.AsSpan(n * image, firstRun).CopyTo(gradFirst.Slice(n * firstRun));
+                joined.AsSpan(n * image + firstRun, secondRun).CopyTo(gradSecond.Slice(n * secondRun));
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(joined);
+        }
+    }
+
+    /// <summary>
     /// <see cref="BackwardWeight"/> for the input that <see cref="ForwardJoined"/> took: the channel concatenation of
     /// <paramref name="first"/> and <paramref name="second"/>, with the same bits. The direct kernel reads each channel
     /// where it lies; the other paths get a pooled concatenated copy.
@@ -148,7 +195,7 @@ public static unsafe class Conv2dKernels
         {
             fixed (float* a = first, b = second)
             {
-                DirectConv.BackwardWeight(Sgemm.BestKernel, shape, gradOutput, ChannelSource.Joined(a, firstChannels, b),
+                DirectConv.BackwardWeight(Sgemm.BestKernel, shape, gradOutput, ChannelPlanes.Joined(a, firstChannels, b),
                     gradWeight, threads, gradBias);
             }
             return;

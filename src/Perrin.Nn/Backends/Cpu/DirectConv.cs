@@ -58,11 +58,32 @@ internal static unsafe class DirectConv
             s.OutH, s.OutW, s.KH, s.KW, false), input, weight, bias, relu, output, threads);
 
     /// <summary>As <see cref="Forward"/>, reading the input's channels from where <paramref name="input"/> says they lie.</summary>
-    public static void Forward(SgemmKernelKind kind, in ConvShape s, ChannelSource input, ReadOnlySpan<float> weight,
+    public static void Forward(SgemmKernelKind kind, in ConvShape s, ChannelPlanes input, ReadOnlySpan<float> weight,
         ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads)
     {
         var p = new DirectConvProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout, s.OutH, s.OutW, s.KH, s.KW, false);
-        DirectConvForward.Run(Checked(kind), p, input, weight, bias, relu, output, threads, DirectConvForward.BandRows(p));
+        fixed (float* dst = output)
+        {
+            DirectConvForward.Run(Checked(kind), p, input, weight, bias, relu, ChannelPlanes.Whole(dst), threads,
+                DirectConvForward.BandRows(p));
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="BackwardData(SgemmKernelKind, in ConvShape, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/>,
+    /// writing each input channel's gradient where <paramref name="gradInput"/> says it lies; a split must fall on a
+    /// multiple of <see cref="DirectConvForward.BlockChannels"/>.
+    /// </summary>
+    public static void BackwardData(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
+        ReadOnlySpan<float> weight, ChannelPlanes gradInput, int threads)
+    {
+        var p = new DirectConvProblem(s.N, s.Cout, s.OutH, s.OutW, s.KH - 1 - s.PadH, s.KW - 1 - s.PadW, s.Cin, s.H,
+            s.W, s.KH, s.KW, true);
+        fixed (float* g = gradOutput)
+        {
+            DirectConvForward.Run(Checked(kind), p, ChannelPlanes.Whole(g), weight, ReadOnlySpan<float>.Empty, false,
+                gradInput, threads, DirectConvForward.BandRows(p));
+        }
     }
 
     /// <summary>
@@ -82,7 +103,7 @@ internal static unsafe class DirectConv
 
     /// <summary>As <see cref="BackwardWeight(SgemmKernelKind, in ConvShape, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, Span{float})"/>, reading the input's channels from where <paramref name="input"/> says they lie.</summary>
     public static void BackwardWeight(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
-        ChannelSource input, Span<float> gradWeight, int threads, Span<float> gradBias) =>
+        ChannelPlanes input, Span<float> gradWeight, int threads, Span<float> gradBias) =>
         DirectConvWeightGrad.Run(Checked(kind), s, gradOutput, input, gradWeight, gradBias, threads, unpaddedRows: true);
 
     /// <summary>Floats in the padded rows of c channels that one output row of width outW reads.</summary>

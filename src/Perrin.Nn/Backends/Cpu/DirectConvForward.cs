@@ -24,6 +24,14 @@ internal static unsafe class DirectConvForward
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads) =>
         Run(kind, p, source, weight, bias, relu, output, threads, BandRows(p));
 
+    /// <summary>Output channels per block of the micro-kernel for this kind.</summary>
+    public static int BlockChannels(SgemmKernelKind kind) => kind switch
+    {
+        SgemmKernelKind.Avx512 => DirectConvForwardAvx512.Channels,
+        SgemmKernelKind.Avx2 => DirectConvForwardAvx2.Channels,
+        _ => 1,
+    };
+
     /// <summary>
     /// Output rows per band: the band's padded input rows fit <see cref="BandFloats"/> (at least one row), and the
     /// bands of an image are as equal as whole rows allow, so none is a short remainder that pays a full halo.
@@ -44,22 +52,24 @@ internal static unsafe class DirectConvForward
     {
         fixed (float* src = source)
         {
-            Run(kind, p, ChannelSource.Whole(src), weight, bias, relu, output, threads, band);
+            fixed (float* dst = output)
+            {
+                Run(kind, p, ChannelPlanes.Whole(src), weight, bias, relu, ChannelPlanes.Whole(dst), threads, band);
+            }
         }
     }
 
-    /// <summary>As above, reading the source's channels from where <paramref name="source"/> says they lie.</summary>
-    public static void Run(SgemmKernelKind kind, DirectConvProblem p, ChannelSource source,
-        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads, int band)
+    /// <summary>
+    /// As above, reading and writing channels where <paramref name="source"/> and <paramref name="output"/> say they
+    /// lie; a split output must fall on a multiple of <see cref="BlockChannels"/>, since a block's planes are written
+    /// one plane apart.
+    /// </summary>
+    public static void Run(SgemmKernelKind kind, DirectConvProblem p, ChannelPlanes source,
+        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, ChannelPlanes output, int threads, int band)
     {
         if (p.N == 0 || p.COut == 0 || p.OutH == 0 || p.OutW == 0) return;
         ArgumentOutOfRangeException.ThrowIfLessThan(band, 1);
-        var r = kind switch
-        {
-            SgemmKernelKind.Avx512 => DirectConvForwardAvx512.Channels,
-            SgemmKernelKind.Avx2 => DirectConvForwardAvx2.Channels,
-            _ => 1,
-        };
+        var r = BlockChannels(kind);
         var blocks = (p.COut + r - 1) / r;
         var packedLength = blocks * r * p.CIn * p.Taps;
         var packed = ArrayPool<float>.Shared.Rent(Math.Max(1, packedLength));
@@ -69,12 +79,13 @@ internal static unsafe class DirectConvForward
         var bandPlane = (nint)bandRows * p.Stride;
         try
         {
-            fixed (float* w = weight, b = bias, pk = packed, bb = biasBlock, dst = output)
+            fixed (float* w = weight, b = bias, pk = packed, bb = biasBlock)
             {
                 DirectConvWeights.Pack(w, p.COut, p.CIn, p.KH, p.KW, r, p.Adjoint, pk);
                 biasBlock.AsSpan(0, blocks * r).Clear();
                 bias.CopyTo(biasBlock);
-                var (packAt, biasAt, outAt) = ((nint)pk, bias.IsEmpty ? 0 : (nint)bb, (nint)dst);
+                var (packAt, biasAt) = ((nint)pk, bias.IsEmpty ? 0 : (nint)bb);
+                var outPlane = (nint)p.OutH * p.OutW;
                 CpuParallel.For(p.N * bands, threads, checked((int)(p.CIn * bandPlane)), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (item, scratch) =>
                 {
                     var (n, y0) = (item / bands, item % bands * band);
@@ -87,7 +98,7 @@ internal static unsafe class DirectConvForward
                             var job = new DirectConvForwardJob(kind, p, r, block, padded, bandPlane,
                                 (float*)packAt + (nint)block * r * p.CIn * p.Taps,
                                 biasAt == 0 ? null : (float*)biasAt + block * r,
-                                (float*)outAt + ((nint)n * p.COut + block * r) * p.OutH * p.OutW + (nint)y0 * p.OutW,
+                                output.Plane(n, block * r, p.COut, outPlane) + (nint)y0 * p.OutW,
                                 relu);
                             job.Run(rows);
                         }

@@ -48,7 +48,7 @@ internal static unsafe class DirectConvPadding
     }
 
     /// <summary>Pads all images into a pooled buffer (one item per image) and returns it; the caller returns it to the pool.</summary>
-    public static float[] PadImages(ChannelSource src, int n, int c, int h, int w, int top, int left, int rows,
+    public static float[] PadImages(ChannelPlanes src, int n, int c, int h, int w, int top, int left, int rows,
         int stride, int threads)
     {
         var plane = (long)rows * stride;

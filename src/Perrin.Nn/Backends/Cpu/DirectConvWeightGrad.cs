@@ -41,13 +41,13 @@ internal static unsafe class DirectConvWeightGrad
     {
         fixed (float* x = input)
         {
-            Run(kind, s, gradOutput, ChannelSource.Whole(x), gradWeight, gradBias, threads, unpaddedRows);
+            Run(kind, s, gradOutput, ChannelPlanes.Whole(x), gradWeight, gradBias, threads, unpaddedRows);
         }
     }
 
     /// <summary>As above, reading the input's channels from where <paramref name="input"/> says they lie.</summary>
     internal static void Run(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
-        ChannelSource input, Span<float> gradWeight, Span<float> gradBias, int threads, bool unpaddedRows)
+        ChannelPlanes input, Span<float> gradWeight, Span<float> gradBias, int threads, bool unpaddedRows)
     {
         var (r, c, lanes) = DirectConvWeightGradJob.Block(kind, s.KW);
         gradBias.Clear();

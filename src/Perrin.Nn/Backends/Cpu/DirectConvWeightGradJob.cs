@@ -65,7 +65,7 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
     /// inside the image are summed: the others would only add zeros.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void BandUnpadded(float* acc, int n, int y0, int rows, ChannelSource source)
+    public void BandUnpadded(float* acc, int n, int y0, int rows, ChannelPlanes source)
     {
         var block = r * c * lanes;
         var inPlane = (nint)p.InH * p.InW;

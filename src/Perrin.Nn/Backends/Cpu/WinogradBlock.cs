@@ -14,12 +14,12 @@ internal readonly unsafe struct WinogradBlock
     private readonly float* _u;
     private readonly float* _bias;
     private readonly bool _relu;
-    private readonly float* _output;
+    private readonly ChannelPlanes _output;
     private readonly float* _v;
     private readonly float* _m;
 
     public WinogradBlock(SgemmKernelKind kind, WinogradProblem p, float* padded, float* packedWeight, float* bias, bool relu,
-        float* output, float* buffer)
+        ChannelPlanes output, float* buffer)
     {
         _kind = kind;
         _plan = SgemmPlan.For(kind);
@@ -83,13 +83,13 @@ internal readonly unsafe struct WinogradBlock
         var p = _p;
         var xiStride = (nint)p.COut * p.BlockStride;
         var plane = (nint)p.OutH * p.OutW;
-        var target = _output + (nint)n * p.COut * plane + (nint)2 * ty * p.OutW + 2 * tx;
+        var offset = (nint)2 * ty * p.OutW + 2 * tx;
         var valid = Math.Min(2 * run, p.OutW - 2 * tx);
         var secondRow = 2 * ty + 1 < p.OutH;
         for (var c = 0; c < p.COut; c++)
         {
             var m = _m + (nint)c * p.BlockStride + column;
-            var y = target + c * plane;
+            var y = _output.Plane(n, c, p.COut, plane) + offset;
             var b = _bias == null ? 0f : _bias[c];
             switch (_kind)
             {

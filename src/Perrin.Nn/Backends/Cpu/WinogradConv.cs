@@ -54,10 +54,30 @@ internal static class WinogradConv
             s.OutW, false, blockTiles), input, weight, bias, relu, output, threads);
 
     /// <summary>As <see cref="Forward(SgemmKernelKind, in ConvShape, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, bool, Span{float}, int)"/>, reading the input's channels from where <paramref name="input"/> says they lie.</summary>
-    public static void Forward(SgemmKernelKind kind, in ConvShape s, ChannelSource input, ReadOnlySpan<float> weight,
-        ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads) =>
-        WinogradEngine.Run(Checked(kind), new WinogradProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout, s.OutH,
-            s.OutW, false, BlockTiles(s.Cin, s.Cout)), input, weight, bias, relu, output, threads);
+    public static unsafe void Forward(SgemmKernelKind kind, in ConvShape s, ChannelPlanes input, ReadOnlySpan<float> weight,
+        ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads)
+    {
+        fixed (float* dst = output)
+        {
+            WinogradEngine.Run(Checked(kind), new WinogradProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout, s.OutH,
+                s.OutW, false, BlockTiles(s.Cin, s.Cout)), input, weight, bias, relu, ChannelPlanes.Whole(dst), threads);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="BackwardData(SgemmKernelKind, in ConvShape, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/>,
+    /// writing each input channel's gradient where <paramref name="gradInput"/> says it lies.
+    /// </summary>
+    public static unsafe void BackwardData(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
+        ReadOnlySpan<float> weight, ChannelPlanes gradInput, int threads)
+    {
+        fixed (float* g = gradOutput)
+        {
+            WinogradEngine.Run(Checked(kind), new WinogradProblem(s.N, s.Cout, s.OutH, s.OutW, 2 - s.PadH, 2 - s.PadW,
+                s.Cin, s.H, s.W, true, BlockTiles(s.Cout, s.Cin)), ChannelPlanes.Whole(g), weight,
+                ReadOnlySpan<float>.Empty, false, gradInput, threads);
+        }
+    }
 
     /// <summary>
     /// Overwrites <paramref name="gradInput"/>: the adjoint is the forward correlation of the output gradient, padded

@@ -18,13 +18,16 @@ internal static unsafe class WinogradEngine
     {
         fixed (float* src = source)
         {
-            Run(kind, p, ChannelSource.Whole(src), weight, bias, relu, output, threads);
+            fixed (float* dst = output)
+            {
+                Run(kind, p, ChannelPlanes.Whole(src), weight, bias, relu, ChannelPlanes.Whole(dst), threads);
+            }
         }
     }
 
-    /// <summary>As above, reading the source's channels from where <paramref name="source"/> says they lie.</summary>
-    public static void Run(SgemmKernelKind kind, WinogradProblem p, ChannelSource source,
-        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads)
+    /// <summary>As above, reading and writing channels where <paramref name="source"/> and <paramref name="output"/> say they lie.</summary>
+    public static void Run(SgemmKernelKind kind, WinogradProblem p, ChannelPlanes source,
+        ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, ChannelPlanes output, int threads)
     {
         if (p.N == 0 || p.COut == 0 || p.OutH == 0 || p.OutW == 0) return;
         var plan = SgemmPlan.For(kind);
@@ -33,7 +36,7 @@ internal static unsafe class WinogradEngine
         float[]? padded = null;
         try
         {
-            fixed (float* w = weight, b = bias, t = transformed, pk = packed, dst = output)
+            fixed (float* w = weight, b = bias, t = transformed, pk = packed)
             {
                 WinogradWeights.Transform(w, p.COut, p.CIn, p.Adjoint, t);
                 var u = (float*)(((nint)pk + 63) & ~(nint)63);
@@ -41,14 +44,14 @@ internal static unsafe class WinogradEngine
                 padded = DirectConvPadding.PadImages(source, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
                 fixed (float* pad = padded)
                 {
-                    var (padAt, uAt, biasAt, outAt) = ((nint)pad, (nint)u, bias.IsEmpty ? 0 : (nint)b, (nint)dst);
+                    var (padAt, uAt, biasAt) = ((nint)pad, (nint)u, bias.IsEmpty ? 0 : (nint)b);
                     var blocks = (int)((p.Tiles + p.BlockTiles - 1) / p.BlockTiles);
                     CpuParallel.For(blocks, threads, (int)p.ScratchLength, (block, scratch) =>
                     {
                         fixed (float* buffer = scratch)
                         {
                             new WinogradBlock(kind, p, (float*)padAt, (float*)uAt, (float*)biasAt, relu,
-                                (float*)outAt, buffer).Run(block);
+                                output, buffer).Run(block);
                         }
                     });
                 }

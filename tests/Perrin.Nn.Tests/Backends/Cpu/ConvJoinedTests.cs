@@ -85,6 +85,45 @@ public class ConvJoinedTests
         }
     }
 
+    /// <summary>
+    /// The two inputs' gradients written where they belong must give the bits of splitting the concatenation's: on
+    /// the direct kernel with a split between its blocks of 8 channels, on Winograd (64 → 32 channels, any split), and
+    /// through the pooled copy where the split falls inside a block or the small-image path runs.
+    /// </summary>
+    [Theory]
+    [InlineData(2, 16, 16, 12, 32, 16, 1)]
+    [InlineData(2, 8, 24, 9, 20, 12, 2)]
+    [InlineData(3, 5, 11, 9, 20, 12, 1)]
+    [InlineData(2, 32, 32, 12, 14, 32, 1)]
+    [InlineData(2, 30, 34, 10, 10, 40, 0)]
+    [InlineData(2, 3, 6, 6, 7, 8, 1)]
+    public void JoinedDataGradientGivesTheBitsOfTheSplitConcatenation(int n, int c1, int c2, int h, int w, int cout,
+        int pad)
+    {
+        var g = new Conv2dGeometry(n, c1 + c2, h, w, cout, 3, 3, 1, 1, pad, pad);
+        var random = new RandomStream(73, (ulong)(c1 * 100 + c2));
+        var dy = TestArrays.Uniform(random, g.OutputLength);
+        var weight = TestArrays.Uniform(random, g.WeightLength);
+        var whole = new float[g.InputLength];
+        Conv2dKernels.BackwardData(g, dy, weight, whole);
+        var plane = h * w;
+        var (expectedFirst, expectedSecond) = (new float[n * c1 * plane], new float[n * c2 * plane]);
+        for (var i = 0; i < n; i++)
+        {
+            whole.AsSpan(i * (c1 + c2) * plane, c1 * plane).CopyTo(expectedFirst.AsSpan(i * c1 * plane));
+            whole.AsSpan((i * (c1 + c2) + c1) * plane, c2 * plane).CopyTo(expectedSecond.AsSpan(i * c2 * plane));
+        }
+        foreach (var threads in new[] { 1, 2, 3 })
+        {
+            var (first, second) = (new float[expectedFirst.Length], new float[expectedSecond.Length]);
+            Array.Fill(first, float.NaN);
+            Array.Fill(second, float.NaN);
+            Conv2dKernels.BackwardDataJoined(g, dy, weight, c1, first, second, threads);
+            TestArrays.BitEqual(expectedFirst, first, $"{g} split after {c1} channels, {threads} threads: first part");
+            TestArrays.BitEqual(expectedSecond, second, $"{g} split after {c1} channels, {threads} threads: second part");
+        }
+    }
+
     private static float[] Join(int n, int c1, int c2, int plane, float[] first, float[] second)
     {
         var joined = new float[n * (c1 + c2) * plane];

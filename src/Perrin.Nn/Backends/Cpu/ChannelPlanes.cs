@@ -1,17 +1,17 @@
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
-/// A convolution's NCHW input, either one buffer or two joined along the channels (a U-Net's upsampled and skip maps)
-/// without the joined copy being made: the kernels that pad their input into their own buffers anyway read each
-/// channel from where it lies.
+/// The planes of an NCHW tensor, either in one buffer or in two joined along the channels (a U-Net's upsampled and
+/// skip maps) without the joined copy being made: the kernels that pad their input into their own buffers anyway
+/// read each channel from where it lies, and the data gradient writes each channel's plane where it belongs.
 /// </summary>
-internal readonly unsafe struct ChannelSource
+internal readonly unsafe struct ChannelPlanes
 {
     private readonly nint _first;
     private readonly nint _second;
     private readonly int _firstChannels;
 
-    private ChannelSource(float* first, int firstChannels, float* second)
+    private ChannelPlanes(float* first, int firstChannels, float* second)
     {
         _first = (nint)first;
         _firstChannels = firstChannels;
@@ -19,10 +19,10 @@ internal readonly unsafe struct ChannelSource
     }
 
     /// <summary>One buffer holding every channel.</summary>
-    public static ChannelSource Whole(float* input) => new(input, 0, null);
+    public static ChannelPlanes Whole(float* input) => new(input, 0, null);
 
     /// <summary>Channels [0, <paramref name="firstChannels"/>) in <paramref name="first"/>, the rest in <paramref name="second"/>.</summary>
-    public static ChannelSource Joined(float* first, int firstChannels, float* second) => new(first, firstChannels, second);
+    public static ChannelPlanes Joined(float* first, int firstChannels, float* second) => new(first, firstChannels, second);
 
     /// <summary>Channel <paramref name="c"/> of image <paramref name="n"/> (of <paramref name="channels"/> channels of <paramref name="plane"/> floats).</summary>
     public float* Plane(int n, int c, int channels, nint plane)
