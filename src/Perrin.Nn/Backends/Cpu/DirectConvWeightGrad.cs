@@ -67,33 +67,51 @@ internal static unsafe class DirectConvWeightGrad
         var bandPlane = (nint)bandRows * p.Stride;
         var perGroup = (items + groups - 1) / groups * accLength;
         var unpadded = unpaddedRows && DirectConvWeightGradJob.RunsUnpadded(kind, p);
+        var single = unpaddedRows && DirectConvWeightGradJob.RunsSingle(kind, p);
         fixed (float* g = gradOutput, dw = gradWeight, db = gradBias)
         {
             var (gAt, dwAt, dbAt) = ((nint)g, (nint)dw, (nint)db);
-            CpuParallel.For(groups, threads, checked(perGroup + (unpadded ? 0 : (int)(p.CIn * bandPlane))), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (group, scratch) =>
+            CpuParallel.For(groups, threads, checked(perGroup + (unpadded || single ? 0 : (int)(p.CIn * bandPlane))), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (group, scratch) =>
             {
                 var (first, last) = ((int)((long)items * group / groups), (int)((long)items * (group + 1) / groups));
                 fixed (float* acc = scratch)
                 {
                     var padded = acc + perGroup;
                     new Span<float>(acc, (last - first) * accLength).Clear();
-                    for (var n = 0; n < p.N; n++)
+                    if (single)
                     {
-                        for (var y0 = 0; y0 < p.OutH; y0 += band)
+                        for (var item = first; item < last; item++)
                         {
-                            var rows = Math.Min(band, p.OutH - y0);
-                            if (!unpadded)
-                                input.CopyPadded(n, p.CIn, p.InH, p.InW, p.Top - y0, p.Left, padded, bandRows, p.Stride);
-                            for (var item = first; item < last; item++)
+                            var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
+                                item % inBlocks * c, (float*)gAt);
+                            job.AllImages(acc + (item - first) * accLength, input);
+                            if (dbAt != 0 && item % inBlocks == 0)
+                                for (var n = 0; n < p.N; n++)
+                                    for (var y0 = 0; y0 < p.OutH; y0 += band)
+                                        SumBand((float*)gAt, (float*)dbAt, p, item / inBlocks * r, r, n, y0,
+                                            Math.Min(band, p.OutH - y0));
+                        }
+                    }
+                    else
+                    {
+                        for (var n = 0; n < p.N; n++)
+                        {
+                            for (var y0 = 0; y0 < p.OutH; y0 += band)
                             {
-                                var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
-                                    item % inBlocks * c, (float*)gAt);
-                                if (unpadded)
-                                    job.BandUnpadded(acc + (item - first) * accLength, n, y0, rows, input);
-                                else
-                                    job.Band(acc + (item - first) * accLength, n, y0, rows, padded, bandPlane);
-                                if (dbAt != 0 && item % inBlocks == 0)
-                                    SumBand((float*)gAt, (float*)dbAt, p, item / inBlocks * r, r, n, y0, rows);
+                                var rows = Math.Min(band, p.OutH - y0);
+                                if (!unpadded)
+                                    input.CopyPadded(n, p.CIn, p.InH, p.InW, p.Top - y0, p.Left, padded, bandRows, p.Stride);
+                                for (var item = first; item < last; item++)
+                                {
+                                    var job = new DirectConvWeightGradJob(kind, p, r, c, lanes, item / inBlocks * r,
+                                        item % inBlocks * c, (float*)gAt);
+                                    if (unpadded)
+                                        job.BandUnpadded(acc + (item - first) * accLength, n, y0, rows, input);
+                                    else
+                                        job.Band(acc + (item - first) * accLength, n, y0, rows, padded, bandPlane);
+                                    if (dbAt != 0 && item % inBlocks == 0)
+                                        SumBand((float*)gAt, (float*)dbAt, p, item / inBlocks * r, r, n, y0, rows);
+                                }
                             }
                         }
                     }

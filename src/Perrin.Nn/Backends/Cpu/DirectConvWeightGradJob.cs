@@ -84,6 +84,45 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
         }
     }
 
+    /// <summary>Whether <see cref="AllImages"/> can run this problem with this kernel: rows one vector wide.</summary>
+    public static bool RunsSingle(SgemmKernelKind kind, in DirectConvProblem p) =>
+        kind == SgemmKernelKind.Avx512 && p.KW == 3 && p.Left == 1 && p.OutW == p.InW
+        && p.OutW == DirectConvWeightGradAvx512Row3.Lanes;
+
+    /// <summary>
+    /// Adds every output row of every image to the lane-wise partial sums at <paramref name="acc"/>, reading the
+    /// input where <paramref name="source"/> has it, for problems that <see cref="RunsSingle"/> accepts. Per kernel
+    /// row the images are summed in order, each over the rows whose input row lies inside it: the same sums in the
+    /// same order as image by image on padded copies, whose border only adds zeros.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AllImages(float* acc, ChannelPlanes source)
+    {
+        var block = r * c * lanes;
+        var inPlane = (nint)p.InH * p.InW;
+        float* g0 = Gradient(0, 0), g1 = Gradient(0, 1), g2 = Gradient(0, 2), g3 = Gradient(0, 3);
+        var gImage = (nint)p.COut * p.OutH * p.OutW;
+        var (c0, c1) = (Math.Min(ci0, p.CIn - 1), Math.Min(ci0 + 1, p.CIn - 1));
+        float* x0 = source.Plane(0, c0, p.CIn, inPlane), x1 = source.Plane(0, c1, p.CIn, inPlane);
+        // Each input channel's stride between images: a joined source has two, one per part.
+        var x0Image = (nint)(source.Plane(1, c0, p.CIn, inPlane) - x0);
+        var x1Image = (nint)(source.Plane(1, c1, p.CIn, inPlane) - x1);
+        // Image by image, all kernel rows of one image before the next: an image's rows of the block's channels
+        // (6 KiB) then serve the three kernel rows from the L1 cache; kernel row by kernel row over the whole batch
+        // (48 KiB) read them from L2 three times and measured 20-25% slower. The block's sums stay in L1 throughout.
+        for (var n = 0; n < p.N; n++)
+        for (var ky = 0; ky < p.KH; ky++)
+        {
+            var from = Math.Max(0, p.Top - ky);
+            var to = Math.Min(p.OutH, p.InH + p.Top - ky);
+            if (from >= to) continue;
+            var gAt = n * gImage + (nint)from * p.OutW;
+            var xAt = (nint)(from + ky - p.Top) * p.InW - 1;
+            DirectConvWeightGradAvx512Row3Single.Run(g0 + gAt, g1 + gAt, g2 + gAt, g3 + gAt, p.OutW,
+                x0 + n * x0Image + xAt, x1 + n * x1Image + xAt, p.InW, to - from, acc + ky * p.KW * block);
+        }
+    }
+
     /// <summary>Image n of the block's output channel j (the last valid channel past the end) in the output gradient.</summary>
     private float* Gradient(int n, int j) =>
         gradOutput + ((nint)n * p.COut + Math.Min(co0 + j, p.COut - 1)) * p.OutH * p.OutW;

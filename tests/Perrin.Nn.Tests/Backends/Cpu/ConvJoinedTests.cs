@@ -53,13 +53,15 @@ public class ConvJoinedTests
 
     /// <summary>
     /// The weight and bias gradients from the two inputs where they lie must give the bits of those from their
-    /// concatenation: on the AVX-512 three-tap kernel reading the input's own rows (32-pixel rows), on the padded
-    /// copies (20-pixel rows, a split inside a block of input channels), and on the GEMM paths that join into a copy.
+    /// concatenation: on the AVX-512 three-tap kernels reading the input's own rows (32- and 16-pixel rows, the latter
+    /// with a block of input channels straddling the split), on the padded copies (20-pixel rows, a split inside a
+    /// block of input channels), and on the GEMM paths that join into a copy.
     /// </summary>
     [Theory]
     [InlineData(2, 16, 16, 12, 32, 16, 3, 1)]
     [InlineData(3, 5, 11, 9, 20, 12, 3, 2)]
     [InlineData(2, 3, 1, 7, 64, 8, 3, 1)]
+    [InlineData(3, 5, 7, 9, 16, 6, 3, 1)]
     [InlineData(2, 32, 32, 8, 8, 64, 3, 1)]
     [InlineData(2, 6, 10, 20, 18, 12, 1, 0)]
     public void JoinedWeightGradientGivesTheBitsOfTheConcatenation(int n, int c1, int c2, int h, int w, int cout, int k,

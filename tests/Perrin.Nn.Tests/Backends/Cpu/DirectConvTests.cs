@@ -244,11 +244,15 @@ public class DirectConvTests
             new Conv2dGeometry(1, 3, 37, 64, 5, 3, 3, padH: 1, padW: 1),
             new Conv2dGeometry(2, 4, 11, 48, 7, 3, 3, padH: 0, padW: 1),
             new Conv2dGeometry(1, 4, 6, 32, 4, 3, 3, padH: 2, padW: 1),
+            new Conv2dGeometry(3, 5, 16, 16, 6, 3, 3, padH: 1, padW: 1),
+            new Conv2dGeometry(2, 3, 7, 16, 9, 3, 3, padH: 0, padW: 1),
+            new Conv2dGeometry(1, 4, 5, 16, 4, 3, 3, padH: 2, padW: 1),
         })
         {
             var problem = new DirectConvProblem(g.N, g.Cin, g.H, g.W, g.PadH, g.PadW, g.Cout, g.OutH, g.OutW, g.KH,
                 g.KW, false);
-            Assert.True(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, problem), $"{g}");
+            Assert.True(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, problem)
+                || DirectConvWeightGradJob.RunsSingle(SgemmKernelKind.Avx512, problem), $"{g}");
             var random = new RandomStream(29, 1);
             var x = TestArrays.Uniform(random, g.InputLength);
             var dy = TestArrays.Uniform(random, g.OutputLength);
@@ -282,6 +286,10 @@ public class DirectConvTests
         Assert.False(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, Problem(32, 3, 0)));
         Assert.False(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx512, Problem(32, 5, 2)));
         Assert.False(DirectConvWeightGradJob.RunsUnpadded(SgemmKernelKind.Avx2, Problem(32, 3, 1)));
+        Assert.True(DirectConvWeightGradJob.RunsSingle(SgemmKernelKind.Avx512, Problem(16, 3, 1)));
+        Assert.False(DirectConvWeightGradJob.RunsSingle(SgemmKernelKind.Avx512, Problem(32, 3, 1)));
+        Assert.False(DirectConvWeightGradJob.RunsSingle(SgemmKernelKind.Avx512, Problem(16, 3, 0)));
+        Assert.False(DirectConvWeightGradJob.RunsSingle(SgemmKernelKind.Avx2, Problem(16, 3, 1)));
     }
 
     /// <summary>
