@@ -159,14 +159,7 @@ public static unsafe class Conv2dKernels
         try
         {
             BackwardData(geometry, gradOutput, weight, joined.AsSpan(0, geometry.InputLength), threads);
-            var plane = geometry.H * geometry.W;
-            var image = geometry.Cin * plane;
-            var (firstRun, secondRun) = (firstChannels * plane, (geometry.Cin - firstChannels) * plane);
-            for (var n = 0; n < geometry.N; n++)
-            {
-                joined.AsSpan(n * image, firstRun).CopyTo(gradFirst.Slice(n * firstRun));
-                joined.AsSpan(n * image + firstRun, secondRun).CopyTo(gradSecond.Slice(n * secondRun));
-            }
+            Split(geometry, firstChannels, joined, gradFirst, gradSecond);
         }
         finally
         {
@@ -224,6 +217,20 @@ public static unsafe class Conv2dKernels
             second.Slice(n * secondRun, secondRun).CopyTo(joined.AsSpan(n * image + firstRun));
         }
         return joined;
+    }
+
+    /// <summary>The inverse of <see cref="Join"/>: each image's channels of <paramref name="joined"/> back into the two parts.</summary>
+    private static void Split(Conv2dGeometry g, int firstChannels, ReadOnlySpan<float> joined, Span<float> first,
+        Span<float> second)
+    {
+        var plane = g.H * g.W;
+        var image = g.Cin * plane;
+        var (firstRun, secondRun) = (firstChannels * plane, (g.Cin - firstChannels) * plane);
+        for (var n = 0; n < g.N; n++)
+        {
+            joined.Slice(n * image, firstRun).CopyTo(first.Slice(n * firstRun));
+            joined.Slice(n * image + firstRun, secondRun).CopyTo(second.Slice(n * secondRun));
+        }
     }
 
     private static void CheckJoined(string op, Conv2dGeometry g, int firstChannels, int firstLength, int secondLength)

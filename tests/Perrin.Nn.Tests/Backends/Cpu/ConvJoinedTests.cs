@@ -26,12 +26,7 @@ public class ConvJoinedTests
         var second = TestArrays.Uniform(random, n * c2 * h * w);
         var weight = TestArrays.Uniform(random, g.WeightLength);
         var bias = TestArrays.Uniform(random, cout);
-        var joined = new float[g.InputLength];
-        for (var i = 0; i < n; i++)
-        {
-            first.AsSpan(i * c1 * h * w, c1 * h * w).CopyTo(joined.AsSpan(i * (c1 + c2) * h * w));
-            second.AsSpan(i * c2 * h * w, c2 * h * w).CopyTo(joined.AsSpan((i * (c1 + c2) + c1) * h * w));
-        }
+        var joined = Join(n, c1, c2, h * w, first, second);
         foreach (var relu in new[] { false, true })
         {
             var expected = new float[g.OutputLength];
