@@ -52,11 +52,49 @@ internal readonly unsafe struct WinogradBlock
             var n = (int)(t / p.TilesPerImage);
             var r = (int)(t % p.TilesPerImage);
             var (ty, tx) = (r / p.TilesW, r % p.TilesW);
+            if (PairFits(tx, ty, count - done, input))
+            {
+                if (input) InputPair(n, ty, done);
+                else OutputPair(n, ty, done);
+                done += 2 * p.TilesW;
+                continue;
+            }
             var run = Math.Min(count - done, p.TilesW - tx);
             if (input) InputRun(n, ty, tx, run, done);
             else OutputRun(n, ty, tx, run, done);
             done += run;
         }
+    }
+
+    /// <summary>
+    /// Whether tile rows ty and ty + 1, of 8 tiles each (16-pixel outputs), go through the AVX-512 transforms as one
+    /// vector: a run of one row would fill half of it. Both rows must be in the block, and for the output transform
+    /// all four output rows must exist.
+    /// </summary>
+    private bool PairFits(int tx, int ty, int left, bool input) =>
+        _p.PairRows && _kind == SgemmKernelKind.Avx512 && 2 * _p.TilesW == WinogradProblem.Lanes && tx == 0
+        && left >= 2 * _p.TilesW && ty + 1 < _p.TilesH
+        && (input || (_p.OutW == 2 * _p.TilesW && 2 * ty + 3 < _p.OutH));
+
+    private void InputPair(int n, int ty, int column)
+    {
+        var p = _p;
+        var xiStride = (nint)p.CIn * p.BlockStride;
+        var source = _padded + (nint)n * p.CIn * p.PaddedPlane + (nint)2 * ty * p.Stride;
+        for (var c = 0; c < p.CIn; c++)
+            WinogradTransformAvx512.InputPair(source + (nint)c * p.PaddedPlane, p.Stride,
+                _v + column + (nint)c * p.BlockStride, xiStride);
+    }
+
+    private void OutputPair(int n, int ty, int column)
+    {
+        var p = _p;
+        var xiStride = (nint)p.COut * p.BlockStride;
+        var plane = (nint)p.OutH * p.OutW;
+        var offset = (nint)2 * ty * p.OutW;
+        for (var c = 0; c < p.COut; c++)
+            WinogradTransformAvx512.OutputPair(_m + (nint)c * p.BlockStride + column, xiStride,
+                _bias == null ? 0f : _bias[c], _relu, _output.Plane(n, c, p.COut, plane) + offset, p.OutW);
     }
 
     private void InputRun(int n, int ty, int tx, int run, int column)

@@ -49,9 +49,9 @@ internal static class WinogradConv
 
     public static void Forward(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> input,
         ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool relu, Span<float> output, int threads,
-        int blockTiles) =>
+        int blockTiles, bool pairRows = true) =>
         WinogradEngine.Run(Checked(kind), new WinogradProblem(s.N, s.Cin, s.H, s.W, s.PadH, s.PadW, s.Cout, s.OutH,
-            s.OutW, false, blockTiles), input, weight, bias, relu, output, threads);
+            s.OutW, false, blockTiles, pairRows), input, weight, bias, relu, output, threads);
 
     /// <summary>As <see cref="Forward(SgemmKernelKind, in ConvShape, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, bool, Span{float}, int)"/>, reading the input's channels from where <paramref name="input"/> says they lie.</summary>
     public static unsafe void Forward(SgemmKernelKind kind, in ConvShape s, ChannelPlanes input, ReadOnlySpan<float> weight,
@@ -88,9 +88,9 @@ internal static class WinogradConv
         BackwardData(kind, s, gradOutput, weight, gradInput, threads, BlockTiles(s.Cout, s.Cin));
 
     public static void BackwardData(SgemmKernelKind kind, in ConvShape s, ReadOnlySpan<float> gradOutput,
-        ReadOnlySpan<float> weight, Span<float> gradInput, int threads, int blockTiles) =>
+        ReadOnlySpan<float> weight, Span<float> gradInput, int threads, int blockTiles, bool pairRows = true) =>
         WinogradEngine.Run(Checked(kind), new WinogradProblem(s.N, s.Cout, s.OutH, s.OutW, 2 - s.PadH, 2 - s.PadW,
-            s.Cin, s.H, s.W, true, blockTiles), gradOutput, weight, ReadOnlySpan<float>.Empty, false, gradInput,
+            s.Cin, s.H, s.W, true, blockTiles, pairRows), gradOutput, weight, ReadOnlySpan<float>.Empty, false, gradInput,
             threads);
 
     private static SgemmKernelKind Checked(SgemmKernelKind kind) => Sgemm.IsSupported(kind)

@@ -58,6 +58,77 @@ internal static unsafe class WinogradTransformAvx512
         }
     }
 
+    /// <summary>
+    /// <see cref="Input"/> on two rows of 8 tiles at once: lanes 0–7 are the tiles of the row at
+    /// <paramref name="source"/>, lanes 8–15 those of the next tile row, which the block stores right after them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void InputPair(float* source, nint stride, float* dst, nint xiStride)
+    {
+        var even = Vector512.Create(0, 2, 4, 6, 16, 18, 20, 22, 8, 10, 12, 14, 24, 26, 28, 30);
+        var odd = even + Vector512<int>.One;
+        var next = source + 2 * stride;
+        RowPair(source, next, even, odd, out var h00, out var h01, out var h02, out var h03);
+        RowPair(source + stride, next + stride, even, odd, out var h10, out var h11, out var h12, out var h13);
+        RowPair(source + 2 * stride, next + 2 * stride, even, odd, out var h20, out var h21, out var h22, out var h23);
+        RowPair(source + 3 * stride, next + 3 * stride, even, odd, out var h30, out var h31, out var h32, out var h33);
+        Column(dst, xiStride, h00, h10, h20, h30);
+        Column(dst + xiStride, xiStride, h01, h11, h21, h31);
+        Column(dst + 2 * xiStride, xiStride, h02, h12, h22, h32);
+        Column(dst + 3 * xiStride, xiStride, h03, h13, h23, h33);
+    }
+
+    /// <summary>
+    /// <see cref="Output"/> on two rows of 8 tiles at once, as <see cref="InputPair"/> lays them out: the first tile
+    /// row's 16 output pixels go to output rows 0 and 1, the second's to rows 2 and 3.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void OutputPair(float* m, nint xiStride, float bias, bool relu, float* output, nint outStride)
+    {
+        var low = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+        var high = low + Vector512.Create(8);
+        var b = Vector512.Create(bias);
+        Fold(m, xiStride, out var t00, out var t10);
+        Fold(m + xiStride, xiStride, out var t01, out var t11);
+        Fold(m + 2 * xiStride, xiStride, out var t02, out var t12);
+        Fold(m + 3 * xiStride, xiStride, out var t03, out var t13);
+        StorePair(output, output + 2 * outStride, t00 + t01 + t02 + b, t01 - t02 - t03 + b, relu, low, high);
+        StorePair(output + outStride, output + 3 * outStride, t10 + t11 + t12 + b, t11 - t12 - t13 + b, relu, low,
+            high);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RowPair(float* p, float* q, Vector512<int> even, Vector512<int> odd, out Vector512<float> h0,
+        out Vector512<float> h1, out Vector512<float> h2, out Vector512<float> h3)
+    {
+        var a = Vector512.Create(Vector256.Load(p), Vector256.Load(q));
+        var b = Vector512.Create(Vector256.Load(p + 8), Vector256.Load(q + 8));
+        var c = Vector512.Create(Vector256.Load(p + 2), Vector256.Load(q + 2));
+        var e = Vector512.Create(Vector256.Load(p + 10), Vector256.Load(q + 10));
+        var d0 = Avx512F.PermuteVar16x32x2(a, even, b);
+        var d1 = Avx512F.PermuteVar16x32x2(a, odd, b);
+        var d2 = Avx512F.PermuteVar16x32x2(c, even, e);
+        var d3 = Avx512F.PermuteVar16x32x2(c, odd, e);
+        h0 = d0 - d2;
+        h1 = d1 + d2;
+        h2 = d2 - d1;
+        h3 = d1 - d3;
+    }
+
+    /// <summary>Interleaves the left and right columns of two rows of 8 tiles into two 16-pixel output rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StorePair(float* first, float* second, Vector512<float> left, Vector512<float> right, bool relu,
+        Vector512<int> low, Vector512<int> high)
+    {
+        if (relu)
+        {
+            left = Avx512F.Max(left, Vector512<float>.Zero);
+            right = Avx512F.Max(right, Vector512<float>.Zero);
+        }
+        Avx512F.PermuteVar16x32x2(left, low, right).Store(first);
+        Avx512F.PermuteVar16x32x2(left, high, right).Store(second);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Row(float* p, Vector512<int> even, Vector512<int> odd, out Vector512<float> h0,
         out Vector512<float> h1, out Vector512<float> h2, out Vector512<float> h3)

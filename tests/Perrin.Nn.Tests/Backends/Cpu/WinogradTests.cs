@@ -105,6 +105,48 @@ public class WinogradTests
         }
     }
 
+    /// <summary>
+    /// On 16-pixel outputs the AVX-512 transforms take two rows of 8 tiles per vector; they must give the bits of one
+    /// row at a time: forward with and without ReLU and input gradient, with even and odd heights (an odd last tile
+    /// row goes alone), blocks of 64 tiles and of 16 (a pair per block), 15-pixel inputs padded to 16-pixel outputs,
+    /// and any thread count. The definition check covers both ways of running them.
+    /// </summary>
+    [Theory]
+    [InlineData(2, 5, 16, 16, 7, 1, 64)]
+    [InlineData(3, 4, 13, 16, 9, 1, 16)]
+    [InlineData(2, 3, 15, 15, 6, 1, 64)]
+    [InlineData(1, 6, 18, 18, 5, 0, 64)]
+    public void PairedTileRowsGiveTheBitsOfSingleRows(int n, int cin, int h, int w, int cout, int pad, int block)
+    {
+        if (!Sgemm.IsSupported(SgemmKernelKind.Avx512)) return;
+        var g = new Conv2dGeometry(n, cin, h, w, cout, 3, 3, padH: pad, padW: pad);
+        Assert.Equal(16, g.OutW + (g.OutW % 2));
+        var random = new RandomStream(33, (ulong)h);
+        var x = TestArrays.Uniform(random, g.InputLength);
+        var weight = TestArrays.Uniform(random, g.WeightLength);
+        var b = TestArrays.Uniform(random, g.Cout);
+        var dy = TestArrays.Uniform(random, g.OutputLength);
+        float[][] Run(bool pairs, int threads)
+        {
+            var y = new float[g.OutputLength];
+            var yr = new float[g.OutputLength];
+            var dx = new float[g.InputLength];
+            WinogradConv.Forward(SgemmKernelKind.Avx512, g.Shape, x, weight, b, false, y, threads, block, pairs);
+            WinogradConv.Forward(SgemmKernelKind.Avx512, g.Shape, x, weight, b, true, yr, threads, block, pairs);
+            WinogradConv.BackwardData(SgemmKernelKind.Avx512, g.Shape, dy, weight, dx, threads, block, pairs);
+            return [y, yr, dx];
+        }
+        var single = Run(false, 1);
+        var (expected, scale) = NaiveConv.Forward(g, x, weight, b);
+        TestArrays.Close(expected, scale, single[0], Relative, $"{g} one row at a time");
+        foreach (var threads in new[] { 1, 2, 3 })
+        {
+            var paired = Run(true, threads);
+            for (var i = 0; i < paired.Length; i++)
+                TestArrays.BitEqual(single[i], paired[i], $"{g}, blocks of {block}, result {i}, {threads} threads");
+        }
+    }
+
     /// <summary>Values past a run's last tile (vector lanes of the next row or block) must never reach the output.</summary>
     [Theory]
     [MemberData(nameof(Kinds))]
