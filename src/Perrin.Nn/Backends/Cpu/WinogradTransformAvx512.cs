@@ -101,18 +101,10 @@ internal static unsafe class WinogradTransformAvx512
     private static void RowPair(float* p, float* q, Vector512<int> even, Vector512<int> odd, out Vector512<float> h0,
         out Vector512<float> h1, out Vector512<float> h2, out Vector512<float> h3)
     {
-        var a = Vector512.Create(Vector256.Load(p), Vector256.Load(q));
-        var b = Vector512.Create(Vector256.Load(p + 8), Vector256.Load(q + 8));
-        var c = Vector512.Create(Vector256.Load(p + 2), Vector256.Load(q + 2));
-        var e = Vector512.Create(Vector256.Load(p + 10), Vector256.Load(q + 10));
-        var d0 = Avx512F.PermuteVar16x32x2(a, even, b);
-        var d1 = Avx512F.PermuteVar16x32x2(a, odd, b);
-        var d2 = Avx512F.PermuteVar16x32x2(c, even, e);
-        var d3 = Avx512F.PermuteVar16x32x2(c, odd, e);
-        h0 = d0 - d2;
-        h1 = d1 + d2;
-        h2 = d2 - d1;
-        h3 = d1 - d3;
+        Window(Vector512.Create(Vector256.Load(p), Vector256.Load(q)),
+            Vector512.Create(Vector256.Load(p + 8), Vector256.Load(q + 8)),
+            Vector512.Create(Vector256.Load(p + 2), Vector256.Load(q + 2)),
+            Vector512.Create(Vector256.Load(p + 10), Vector256.Load(q + 10)), even, odd, out h0, out h1, out h2, out h3);
     }
 
     /// <summary>Interleaves the left and right columns of two rows of 8 tiles into two 16-pixel output rows.</summary>
@@ -120,23 +112,28 @@ internal static unsafe class WinogradTransformAvx512
     private static void StorePair(float* first, float* second, Vector512<float> left, Vector512<float> right, bool relu,
         Vector512<int> low, Vector512<int> high)
     {
-        if (relu)
-        {
-            left = Avx512F.Max(left, Vector512<float>.Zero);
-            right = Avx512F.Max(right, Vector512<float>.Zero);
-        }
-        Avx512F.PermuteVar16x32x2(left, low, right).Store(first);
-        Avx512F.PermuteVar16x32x2(left, high, right).Store(second);
+        var (a, b) = Interleave(left, right, relu, low, high);
+        a.Store(first);
+        b.Store(second);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Row(float* p, Vector512<int> even, Vector512<int> odd, out Vector512<float> h0,
         out Vector512<float> h1, out Vector512<float> h2, out Vector512<float> h3)
     {
-        var a = Vector512.Load(p);
-        var b = Vector512.Load(p + Lanes);
-        var c = Vector512.Load(p + 2);
-        var e = Vector512.Load(p + 2 + Lanes);
+        Window(Vector512.Load(p), Vector512.Load(p + Lanes), Vector512.Load(p + 2), Vector512.Load(p + 2 + Lanes), even,
+            odd, out h0, out h1, out h2, out h3);
+    }
+
+    /// <summary>
+    /// The row step of the input transform from the loaded window values: the even and odd lanes of (a, b) are the
+    /// windows' columns 0 and 1, those of (c, e) columns 2 and 3.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Window(Vector512<float> a, Vector512<float> b, Vector512<float> c, Vector512<float> e,
+        Vector512<int> even, Vector512<int> odd, out Vector512<float> h0, out Vector512<float> h1,
+        out Vector512<float> h2, out Vector512<float> h3)
+    {
         var d0 = Avx512F.PermuteVar16x32x2(a, even, b);
         var d1 = Avx512F.PermuteVar16x32x2(a, odd, b);
         var d2 = Avx512F.PermuteVar16x32x2(c, even, e);
@@ -173,13 +170,7 @@ internal static unsafe class WinogradTransformAvx512
     private static void Store(float* at, Vector512<float> left, Vector512<float> right, bool relu,
         Vector512<int> low, Vector512<int> high, int valid)
     {
-        if (relu)
-        {
-            left = Avx512F.Max(left, Vector512<float>.Zero);
-            right = Avx512F.Max(right, Vector512<float>.Zero);
-        }
-        var first = Avx512F.PermuteVar16x32x2(left, low, right);
-        var second = Avx512F.PermuteVar16x32x2(left, high, right);
+        var (first, second) = Interleave(left, right, relu, low, high);
         if (valid >= 2 * Lanes)
         {
             first.Store(at);
@@ -189,5 +180,18 @@ internal static unsafe class WinogradTransformAvx512
         if (valid >= Lanes) first.Store(at);
         else Avx512F.MaskStore(at, DirectConvForwardAvx512.Mask(valid), first);
         if (valid > Lanes) Avx512F.MaskStore(at + Lanes, DirectConvForwardAvx512.Mask(valid - Lanes), second);
+    }
+
+    /// <summary>ReLU if asked, then the left and right columns of 16 tiles interleaved into 32 output pixels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<float> First, Vector512<float> Second) Interleave(Vector512<float> left,
+        Vector512<float> right, bool relu, Vector512<int> low, Vector512<int> high)
+    {
+        if (relu)
+        {
+            left = Avx512F.Max(left, Vector512<float>.Zero);
+            right = Avx512F.Max(right, Vector512<float>.Zero);
+        }
+        return (Avx512F.PermuteVar16x32x2(left, low, right), Avx512F.PermuteVar16x32x2(left, high, right));
     }
 }
