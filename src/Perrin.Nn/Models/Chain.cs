@@ -45,10 +45,18 @@ public class Chain : Module
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var x = input;
-        foreach (var (_, m) in _modules)
+        return Continue(input, input, 0);
+    }
+
+    /// <summary>
+    /// Runs modules [<paramref name="from"/>, end) on <paramref name="x"/>, releasing each intermediate result but
+    /// never <paramref name="input"/>, the chain's own input.
+    /// </summary>
+    protected Tensor Continue(Tensor x, Tensor input, int from)
+    {
+        for (var i = from; i < _modules.Count; i++)
         {
-            var y = m.Forward(x);
+            var y = _modules[i].Module.Forward(x);
             Intermediate.Release(x, input, y);
             x = y;
         }

@@ -31,14 +31,7 @@ public sealed class ConvBlock : Chain
     public Tensor ForwardJoined(Tensor first, Tensor second)
     {
         var conv = (Conv2d)Modules[0].Module;
-        var x = conv.ForwardJoined(first, second);
-        foreach (var (_, m) in Modules.Skip(1))
-        {
-            var y = m.Forward(x);
-            Intermediate.Release(x, first, y);
-            x = y;
-        }
-        return x;
+        return Continue(conv.ForwardJoined(first, second), first, 1);
     }
 
     /// <summary>Input channels.</summary>

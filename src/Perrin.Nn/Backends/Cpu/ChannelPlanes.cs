@@ -40,15 +40,10 @@ internal readonly unsafe struct ChannelPlanes
     public void CopyPadded(int n, int channels, int h, int w, int top, int left, float* dst, int rows, int stride)
     {
         var plane = (nint)h * w;
-        if (_second == 0)
-        {
-            DirectConvPadding.Copy((float*)_first + n * channels * plane, channels, h, w, top, left, dst, rows, stride);
-            return;
-        }
-        var rest = channels - _firstChannels;
-        DirectConvPadding.Copy((float*)_first + n * _firstChannels * plane, _firstChannels, h, w, top, left, dst, rows,
-            stride);
-        DirectConvPadding.Copy((float*)_second + n * rest * plane, rest, h, w, top, left,
-            dst + (nint)_firstChannels * rows * stride, rows, stride);
+        var split = _second == 0 ? channels : _firstChannels;
+        DirectConvPadding.Copy(Plane(n, 0, channels, plane), split, h, w, top, left, dst, rows, stride);
+        if (split < channels)
+            DirectConvPadding.Copy(Plane(n, split, channels, plane), channels - split, h, w, top, left,
+                dst + (nint)split * rows * stride, rows, stride);
     }
 }

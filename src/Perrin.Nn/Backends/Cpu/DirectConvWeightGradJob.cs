@@ -61,7 +61,7 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
 
     /// <summary>
     /// As <see cref="Band"/>, reading the input rows of image n where <paramref name="source"/> has them, for
-    /// problems that <see cref="RunsUnpadded"/> accepts. For each kernel row only the output rows whose input row lies
+    /// problems that <see cref="RunsUnpadded"/> or <see cref="RunsSingle"/> accepts. For each kernel row only the output rows whose input row lies
     /// inside the image are summed: the others would only add zeros.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -79,8 +79,12 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
             if (from >= to) continue;
             var gAt = (nint)from * p.OutW;
             var xAt = (nint)(from + ky - p.Top) * p.InW - 1;
-            DirectConvWeightGradAvx512Row3Unpadded.Run(g0 + gAt, g1 + gAt, g2 + gAt, g3 + gAt, p.OutW, x0 + xAt,
-                x1 + xAt, p.InW, to - from, p.OutW, acc + ky * p.KW * block);
+            if (p.OutW == DirectConvWeightGradAvx512Row3.Lanes)
+                DirectConvWeightGradAvx512Row3Single.Run(g0 + gAt, g1 + gAt, g2 + gAt, g3 + gAt, p.OutW, x0 + xAt,
+                    x1 + xAt, p.InW, to - from, acc + ky * p.KW * block);
+            else
+                DirectConvWeightGradAvx512Row3Unpadded.Run(g0 + gAt, g1 + gAt, g2 + gAt, g3 + gAt, p.OutW, x0 + xAt,
+                    x1 + xAt, p.InW, to - from, p.OutW, acc + ky * p.KW * block);
         }
     }
 
@@ -95,32 +99,12 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
     /// row the images are summed in order, each over the rows whose input row lies inside it: the same sums in the
     /// same order as image by image on padded copies, whose border only adds zeros.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AllImages(float* acc, ChannelPlanes source)
     {
-        var block = r * c * lanes;
-        var inPlane = (nint)p.InH * p.InW;
-        float* g0 = Gradient(0, 0), g1 = Gradient(0, 1), g2 = Gradient(0, 2), g3 = Gradient(0, 3);
-        var gImage = (nint)p.COut * p.OutH * p.OutW;
-        var (c0, c1) = (Math.Min(ci0, p.CIn - 1), Math.Min(ci0 + 1, p.CIn - 1));
-        float* x0 = source.Plane(0, c0, p.CIn, inPlane), x1 = source.Plane(0, c1, p.CIn, inPlane);
-        // Each input channel's stride between images: a joined source has two, one per part.
-        var x0Image = (nint)(source.Plane(1, c0, p.CIn, inPlane) - x0);
-        var x1Image = (nint)(source.Plane(1, c1, p.CIn, inPlane) - x1);
         // Image by image, all kernel rows of one image before the next: an image's rows of the block's channels
         // (6 KiB) then serve the three kernel rows from the L1 cache; kernel row by kernel row over the whole batch
         // (48 KiB) read them from L2 three times and measured 20-25% slower. The block's sums stay in L1 throughout.
-        for (var n = 0; n < p.N; n++)
-        for (var ky = 0; ky < p.KH; ky++)
-        {
-            var from = Math.Max(0, p.Top - ky);
-            var to = Math.Min(p.OutH, p.InH + p.Top - ky);
-            if (from >= to) continue;
-            var gAt = n * gImage + (nint)from * p.OutW;
-            var xAt = (nint)(from + ky - p.Top) * p.InW - 1;
-            DirectConvWeightGradAvx512Row3Single.Run(g0 + gAt, g1 + gAt, g2 + gAt, g3 + gAt, p.OutW,
-                x0 + n * x0Image + xAt, x1 + n * x1Image + xAt, p.InW, to - from, acc + ky * p.KW * block);
-        }
+        for (var n = 0; n < p.N; n++) BandUnpadded(acc, n, 0, p.OutH, source);
     }
 
     /// <summary>Image n of the block's output channel j (the last valid channel past the end) in the output gradient.</summary>
