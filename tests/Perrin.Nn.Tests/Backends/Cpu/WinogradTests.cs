@@ -168,12 +168,12 @@ public class WinogradTests
         }
     }
 
-    /// <summary>A layer with many channels takes the Winograd path through the public entry points on AVX-512.</summary>
+    /// <summary>A layer with many channels takes the Winograd path through the public entry points wherever a vector kernel runs.</summary>
     [Fact]
     public void Conv2dKernelsDispatchMatchesTheDefinition()
     {
         var g = new Conv2dGeometry(2, 64, 5, 7, 33, 3, 3, padH: 1, padW: 1);
-        Assert.Equal(Sgemm.BestKernel == SgemmKernelKind.Avx512, WinogradConv.Prefers(g.Shape));
+        Assert.Equal(Sgemm.BestKernel != SgemmKernelKind.Scalar, WinogradConv.Prefers(g.Shape));
         Assert.False(WinogradConv.Prefers(new Conv2dGeometry(2, 32, 5, 7, 32, 3, 3, padH: 1, padW: 1).Shape));
         var random = new RandomStream(33, 1);
         var x = TestArrays.Uniform(random, g.InputLength);
