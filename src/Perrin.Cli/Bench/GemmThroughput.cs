@@ -13,6 +13,12 @@ internal static class GemmThroughput
     private const int Size = 1024;
     private const double Flop = 2.0 * Size * Size * Size;
 
+    /// <summary>
+    /// GFLOP/s per thread below which numpy's 1024³ SGEMM is taken for the unoptimized reference BLAS (3–5 GFLOP/s
+    /// measured) rather than OpenBLAS (60–110 on the same cores).
+    /// </summary>
+    public const double OptimizedBlasFloorGflops = 20;
+
     public static double Measure(int threads)
     {
         var a = new float[Size * Size];

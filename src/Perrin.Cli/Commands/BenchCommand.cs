@@ -183,6 +183,14 @@ internal static class BenchCommand
             var peak = ProcessMemory.PeakResidentMb();
             var gemm = GemmThroughput.Measure(n);
             var blas = script is null ? null : GemmThroughput.MeasureNumpy(parse.GetValue(python)!, n);
+            if (blas is { } slow && slow < GemmThroughput.OptimizedBlasFloorGflops * n)
+            {
+                // Debian's torch takes its matrix products from the system's libblas.so.3; without OpenBLAS that is
+                // the reference BLAS, which slows PyTorch's dense and transposed layers several-fold.
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warning: numpy's BLAS reaches only {slow:F0} GFLOP/s, so this Python (and its torch) has the reference BLAS rather than OpenBLAS, and the ratios flatter Perrin; install libopenblas0-pthread for the reference setup of ../shared/bench/BENCHMARKS.md"));
+            }
+
             PrintNn(console, n, paired, inLockstep, peak, parse.GetValue(json), gemm, blas);
             return ExitCodes.Ok;
         }));
