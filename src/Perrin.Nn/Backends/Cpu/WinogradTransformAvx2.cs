@@ -7,6 +7,9 @@ namespace Perrin.Nn.Backends.Cpu;
 /// <summary>
 /// AVX2 Winograd F(2×2, 3×3) tile transforms on 8 tiles at once (the same arithmetic as
 /// <see cref="WinogradTransformScalar"/>); window columns are the even and odd halves of two loaded vectors.
+/// The entry points are never inlined: the tier-1 block transform that took one in ran out of inlining budget and
+/// called its row and column helpers instead, passing every vector through memory (a third of the transform's time on
+/// Zen 3).
 /// </summary>
 [SkipLocalsInit]
 internal static unsafe class WinogradTransformAvx2
@@ -15,7 +18,7 @@ internal static unsafe class WinogradTransformAvx2
 
     /// <summary>As <see cref="WinogradTransformScalar.Input"/>, writing whole vectors: up to 7 values past
     /// <paramref name="count"/> in each row of dst are overwritten, and the source is read that far too.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void Input(float* source, nint stride, int count, float* dst, nint xiStride)
     {
         for (var k = 0; k < count; k += Lanes)
@@ -34,7 +37,7 @@ internal static unsafe class WinogradTransformAvx2
     }
 
     /// <summary>As <see cref="WinogradTransformScalar.Output"/>; reads up to 7 values past <paramref name="count"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void Output(float* m, nint xiStride, int count, float bias, bool relu, float* output,
         nint outStride, int validColumns, bool secondRow)
     {
