@@ -17,6 +17,8 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
             DirectConvWeightGradAvx512Row3.InChannels, DirectConvWeightGradAvx512Row3.Lanes),
         SgemmKernelKind.Avx512 => (DirectConvWeightGradAvx512.OutChannels, DirectConvWeightGradAvx512.InChannels,
             DirectConvWeightGradAvx512.Lanes),
+        SgemmKernelKind.Avx2 when kw == 3 => (DirectConvWeightGradAvx2Row3.OutChannels,
+            DirectConvWeightGradAvx2Row3.InChannels, DirectConvWeightGradAvx2Row3.Lanes),
         SgemmKernelKind.Avx2 => (DirectConvWeightGradAvx2.OutChannels, DirectConvWeightGradAvx2.InChannels,
             DirectConvWeightGradAvx2.Lanes),
         _ => (1, 1, 1),
@@ -43,6 +45,16 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
                 DirectConvWeightGradAvx512Row3.Run((float*)g[0], (float*)g[1], (float*)g[2], (float*)g[3],
                     p.OutW, (float*)x[0] + shift, (float*)x[1] + shift, p.Stride, rows, p.OutW,
                     acc + ky * p.KW * block);
+            }
+            return;
+        }
+        if (kind == SgemmKernelKind.Avx2 && p.KW == 3)
+        {
+            for (var ky = 0; ky < p.KH; ky++)
+            {
+                var shift = (nint)ky * p.Stride;
+                DirectConvWeightGradAvx2Row3.Run((float*)g[0], (float*)g[1], p.OutW, (float*)x[0] + shift,
+                    (float*)x[1] + shift, p.Stride, rows, p.OutW, acc + ky * p.KW * block);
             }
             return;
         }
