@@ -37,24 +37,19 @@ internal readonly unsafe struct DirectConvWeightGradJob(SgemmKernelKind kind, Di
         var x = stackalloc nint[4];
         for (var j = 0; j < r; j++) g[j] = (nint)(Gradient(n, j) + (nint)y0 * p.OutW);
         for (var j = 0; j < c; j++) x[j] = (nint)Input(padded, plane, j);
-        if (kind == SgemmKernelKind.Avx512 && p.KW == 3)
+        if (p.KW == 3 && kind is SgemmKernelKind.Avx512 or SgemmKernelKind.Avx2)
         {
+            // The three-tap kernels take a whole kernel row at a time.
             for (var ky = 0; ky < p.KH; ky++)
             {
-                var shift = (nint)ky * p.Stride;
-                DirectConvWeightGradAvx512Row3.Run((float*)g[0], (float*)g[1], (float*)g[2], (float*)g[3],
-                    p.OutW, (float*)x[0] + shift, (float*)x[1] + shift, p.Stride, rows, p.OutW,
-                    acc + ky * p.KW * block);
-            }
-            return;
-        }
-        if (kind == SgemmKernelKind.Avx2 && p.KW == 3)
-        {
-            for (var ky = 0; ky < p.KH; ky++)
-            {
-                var shift = (nint)ky * p.Stride;
-                DirectConvWeightGradAvx2Row3.Run((float*)g[0], (float*)g[1], p.OutW, (float*)x[0] + shift,
-                    (float*)x[1] + shift, p.Stride, rows, p.OutW, acc + ky * p.KW * block);
+                var x0 = (float*)x[0] + ((nint)ky * p.Stride);
+                var x1 = (float*)x[1] + ((nint)ky * p.Stride);
+                var at = acc + ky * p.KW * block;
+                if (kind == SgemmKernelKind.Avx512)
+                    DirectConvWeightGradAvx512Row3.Run((float*)g[0], (float*)g[1], (float*)g[2], (float*)g[3],
+                        p.OutW, x0, x1, p.Stride, rows, p.OutW, at);
+                else
+                    DirectConvWeightGradAvx2Row3.Run((float*)g[0], (float*)g[1], p.OutW, x0, x1, p.Stride, rows, p.OutW, at);
             }
             return;
         }
