@@ -25,20 +25,28 @@ internal static class WinogradConv
 
     /// <summary>
     /// Whether <see cref="Conv2dKernels"/> should use Winograd for the forward pass and the input gradient. Measured
-    /// on U-Net layers (batch 8, one thread): from 64 input and 32 output channels Winograd is 1.2–1.6× faster than
-    /// the direct kernels in both passes on AVX-512, and on AVX2 (Zen 3) 1.2–1.3× (64 → 64 on 32², 128 → 128 on 16²),
-    /// which takes the unet-bench training step from about 630 to 540 ms; with fewer channels its transforms cost
-    /// more than the multiplies it saves (16 → 16 on 128² and 32 → 32 on 64² ran 1.4–1.8× slower on AVX2).
+    /// on U-Net layers (batch 8, one thread):
+    /// - AVX-512: from 64 input and 32 output channels Winograd is 1.2–1.6× faster than the direct kernels in both
+    ///   passes; with fewer channels its transforms cost more than the multiplies it saves.
+    /// - AVX2 (Zen 3), whose direct kernel holds 4 output channels where AVX-512's holds 8: from 32 input and 32 output
+    ///   channels Winograd is 1.1–1.6× faster (32 → 32 on 64², 32 → 64 and 64 → 64 on 32², 128 → 128 on 16²); with 16
+    ///   channels it is 1.1–1.3× slower (16 → 32 on 64², 16 → 16 on 128²).
     /// </summary>
-    public static bool Prefers(in ConvShape s) =>
-        Sgemm.BestKernel != SgemmKernelKind.Scalar && Applies(s) && s.Cin >= 64 && s.Cout >= 32;
+    public static bool Prefers(in ConvShape s) => Sgemm.BestKernel switch
+    {
+        SgemmKernelKind.Avx512 => Applies(s) && s.Cin >= 64 && s.Cout >= 32,
+        SgemmKernelKind.Avx2 => Applies(s) && s.Cin >= 32 && s.Cout >= 32,
+        _ => false,
+    };
 
     /// <summary>
-    /// Whether <see cref="Conv2dKernels.Forward"/> should use Winograd: as <see cref="Prefers"/>, but with 32 output
-    /// channels on 64-pixel rows the direct kernel, reading its input in cached bands, measured 10% ahead (64→32 at
-    /// 64×64, batch 8, one thread), while with 64 and more Winograd stayed 15–25% ahead.
+    /// Whether <see cref="Conv2dKernels.Forward"/> should use Winograd: as <see cref="Prefers"/>, but on AVX-512 with
+    /// 32 output channels on 64-pixel rows the direct kernel, reading its input in cached bands, measured 10% ahead
+    /// (64→32 at 64×64, batch 8, one thread), while with 64 and more Winograd stayed 15–25% ahead. On AVX2 Winograd
+    /// stays ahead there too (64 → 32 on 64²: 13.5–19 ms against 17–24).
     /// </summary>
-    public static bool PrefersForward(in ConvShape s) => Prefers(s) && s.Cout >= 64;
+    public static bool PrefersForward(in ConvShape s) =>
+        Prefers(s) && (s.Cout >= 64 || Sgemm.BestKernel == SgemmKernelKind.Avx2);
 
     /// <summary>Tiles per block for these channel counts: whole panels, from 64 to 1024 tiles.</summary>
     public static int BlockTiles(int cIn, int cOut) =>
