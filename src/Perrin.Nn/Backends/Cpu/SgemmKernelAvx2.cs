@@ -51,6 +51,19 @@ internal static unsafe class SgemmKernelAvx2
             b += NR;
         }
 
+        if (nr == NR && mr == MR && store.Plain)
+        {
+            // Winograd's products store plain whole tiles, often after only 32-64 steps of k, where testing the
+            // store's options for each of the 12 vectors was a noticeable part of the call.
+            c00.Store(c); c01.Store(c + 8);
+            c10.Store(c + ldc); c11.Store(c + ldc + 8);
+            c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + 8);
+            c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 8);
+            c40.Store(c + 4 * ldc); c41.Store(c + 4 * ldc + 8);
+            c50.Store(c + 5 * ldc); c51.Store(c + 5 * ldc + 8);
+            return;
+        }
+
         if (nr == NR)
         {
             var r0 = c + 0 * ldc;

@@ -24,6 +24,9 @@ internal readonly unsafe struct SgemmTileStore
         this.relu = relu;
     }
 
+    /// <summary>Whether the tile is stored as computed: no earlier C to add, no bias, no ReLU.</summary>
+    public bool Plain => overwrite && bias == null && !relu;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Put(float* dst, Vector512<float> acc, int row)
     {
