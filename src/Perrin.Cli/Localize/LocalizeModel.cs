@@ -136,7 +136,8 @@ internal sealed class LocalizeModel
         }
 
         var simulator = Simulator(path, loaded.Metadata.Recipe);
-        var label = simulator.Label
+        // A map reads the same whichever particles the target left out, so decoding goes by the form beneath.
+        var label = (simulator.Label is ContrastThresholdLabel thresholded ? thresholded.Inner : simulator.Label)
             ?? throw new UserInputException($"{path}: the recipe it was trained on has no labels.form, so what its outputs mean is unknown");
         var (form, threshold) = Interpret(path, simulator, label);
         if (label.Channels != config.OutputChannels)

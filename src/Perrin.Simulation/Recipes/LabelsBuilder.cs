@@ -9,4 +9,6 @@ public sealed class LabelsBuilder : SectionBuilder<LabelsBuilder>
     public LabelsBuilder SigmaPx(PropertySpec sigma) => Set("sigma_px", sigma);
 
     public LabelsBuilder Upsample(PropertySpec factor) => Set("upsample", factor);
+
+    public LabelsBuilder MinContrast(PropertySpec contrast) => Set("min_contrast", contrast);
 }

@@ -123,6 +123,7 @@ public static class RecipeSchema
         FieldSchema.Number("sigma_px", ValueRange.Positive, "width of rendered spots (heatmap, density)"),
         FieldSchema.Integer("upsample", 1, 16, "label grid refinement (superres, decode)"),
         FieldSchema.Boolean("instances", "mask: each particle marked with its track id + 1 instead of 1"),
+        FieldSchema.Number("min_contrast", ValueRange.NonNegative, "iSCAT: particles whose |signed peak contrast| is below this stay in the image but not in the label"),
     ]);
 
     public static SectionSchema Augmentations { get; } = new("augmentations",

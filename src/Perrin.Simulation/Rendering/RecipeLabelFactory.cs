@@ -12,7 +12,9 @@ namespace Perrin.Simulation.Rendering;
 /// or numbered by track id + 1 with <c>labels.instances: true</c>; <c>heatmap</c> → <see cref="GaussianHeatmap"/>(σ); <c>density</c> → <see cref="DensityMap"/>(σ);
 /// <c>superres</c> → <see cref="SuperResolutionMap"/>(factor); <c>decode</c> → <see cref="DecodeMap"/> with photon
 /// and z channels (photons in units of 1000, z in µm); <c>volume</c> → <see cref="ZBinnedVolume"/> of
-/// <see cref="VolumeBins"/> slabs over ±<see cref="VolumeReachNm"/> nm at the given factor.
+/// <see cref="VolumeBins"/> slabs over ±<see cref="VolumeReachNm"/> nm at the given factor. With
+/// <c>labels.min_contrast</c> (iSCAT only) the label leaves out particles of smaller |contrast|
+/// (<see cref="ContrastThresholdLabel"/>).
 /// </summary>
 public static class RecipeLabelFactory
 {
@@ -29,24 +31,39 @@ public static class RecipeLabelFactory
         var factor = sample.TryGet("labels.upsample", out var u) ? (int)u.Number : DefaultUpsample;
         try
         {
-            return recipe.Labels?.Form switch
+            var label = Form(recipe, sample, sigma, factor);
+            if (label is null || !sample.TryGet("labels.min_contrast", out var least))
             {
-                null or "positions" => null,
-                LabelNames.Mask => new ShapeMask(2 * sigma, sample.Number("optics.pixel_size_nm"))
-                {
-                    Instances = sample.TryGet("labels.instances", out var instances) && instances.Boolean,
-                },
-                LabelNames.Heatmap => new GaussianHeatmap(sigma),
-                LabelNames.Density => new DensityMap(sigma),
-                LabelNames.SuperResolution => new SuperResolutionMap(factor),
-                LabelNames.Decode => new DecodeMap(includePhotons: true, includeZ: true, photonScale: 1000, zScaleNm: 1000),
-                LabelNames.Volume => new ZBinnedVolume(VolumeBins, -VolumeReachNm, VolumeReachNm, factor),
-                var other => throw RecipeErrors.At(recipe, "labels.form", $"labels.form '{other}' is not a label Perrin renders"),
-            };
+                return label;
+            }
+
+            if (recipe.Optics.Modality != "iscat")
+            {
+                throw RecipeErrors.At(recipe, "labels.min_contrast",
+                    $"labels.min_contrast needs optics.modality: iscat, whose particles have a signed contrast; this recipe's modality is '{recipe.Optics.Modality}'");
+            }
+
+            return new ContrastThresholdLabel(label, least.Number);
         }
         catch (ArgumentException error)
         {
             throw RecipeErrors.At(recipe, "labels", error.Message);
         }
     }
+
+    private static ILabel? Form(Recipe recipe, ResolvedProperties sample, double sigma, int factor) =>
+        recipe.Labels?.Form switch
+        {
+            null or "positions" => null,
+            LabelNames.Mask => new ShapeMask(2 * sigma, sample.Number("optics.pixel_size_nm"))
+            {
+                Instances = sample.TryGet("labels.instances", out var instances) && instances.Boolean,
+            },
+            LabelNames.Heatmap => new GaussianHeatmap(sigma),
+            LabelNames.Density => new DensityMap(sigma),
+            LabelNames.SuperResolution => new SuperResolutionMap(factor),
+            LabelNames.Decode => new DecodeMap(includePhotons: true, includeZ: true, photonScale: 1000, zScaleNm: 1000),
+            LabelNames.Volume => new ZBinnedVolume(VolumeBins, -VolumeReachNm, VolumeReachNm, factor),
+            var other => throw RecipeErrors.At(recipe, "labels.form", $"labels.form '{other}' is not a label Perrin renders"),
+        };
 }

@@ -4,7 +4,7 @@ namespace Perrin.Simulation.Tests.Rendering;
 
 internal static class IscatRecipes
 {
-    public static Recipe Make(string sample, string optics = "", string psf = "{ model: pupil }", int size = 48, string camera = "{ preset: ideal }", ulong seed = 3, string photons = "1.0e6") =>
+    public static Recipe Make(string sample, string optics = "", string psf = "{ model: pupil }", int size = 48, string camera = "{ preset: ideal }", ulong seed = 3, string photons = "1.0e6", string labels = "{ form: positions }") =>
         RecipeReader.Read(
             $$"""
             recipe: iscat-test
@@ -13,7 +13,7 @@ internal static class IscatRecipes
             sample:
               - {{sample}}
             camera: {{camera}}
-            labels: { form: positions }
+            labels: {{labels}}
             seed: {{seed}}
             """,
             "iscat.yaml");
