@@ -17,7 +17,20 @@ internal static unsafe class SgemmKernelAvx2
     /// only tiles cut short in N go through a stack copy.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileStore store)
+    public static void Run(int kc, float* a, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileStore store) =>
+        Tile(kc, a, b, NR, c, ldc, mr, nr, in store);
+
+    /// <summary>
+    /// The same product with B read in place: its kc rows of NR columns lie <paramref name="ldb"/> floats apart.
+    /// Each lane sums the same products in the same order as <see cref="Run"/> on a packed copy, so the bits agree.
+    /// Winograd's transformed inputs are already rows of whole tiles, so the products skip packing them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunStridedB(int kc, float* a, float* b, nint ldb, float* c, nint ldc, int mr, in SgemmTileStore store) =>
+        Tile(kc, a, b, ldb, c, ldc, mr, NR, in store);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile(int kc, float* a, float* b, nint ldb, float* c, nint ldc, int mr, int nr, in SgemmTileStore store)
     {
         var c00 = Vector256<float>.Zero; var c01 = Vector256<float>.Zero;
         var c10 = Vector256<float>.Zero; var c11 = Vector256<float>.Zero;
@@ -48,7 +61,7 @@ internal static unsafe class SgemmKernelAvx2
             c50 = Fma.MultiplyAdd(a5, b0, c50);
             c51 = Fma.MultiplyAdd(a5, b1, c51);
             a += MR;
-            b += NR;
+            b += ldb;
         }
 
         if (nr == NR && mr == MR && store.Plain)
@@ -92,6 +105,16 @@ internal static unsafe class SgemmKernelAvx2
             return;
         }
 
+        StoreNarrow(c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c, ldc, mr, nr, in store);
+    }
+
+    /// <summary>A tile cut short in N goes through a stack copy; apart, so that the stack buffer does not keep <see cref="Tile"/> from inlining.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StoreNarrow(Vector256<float> c00, Vector256<float> c01, Vector256<float> c10, Vector256<float> c11,
+        Vector256<float> c20, Vector256<float> c21, Vector256<float> c30, Vector256<float> c31,
+        Vector256<float> c40, Vector256<float> c41, Vector256<float> c50, Vector256<float> c51,
+        float* c, nint ldc, int mr, int nr, in SgemmTileStore store)
+    {
         var tile = stackalloc float[MR * NR];
         c00.Store(tile + 0);
         c01.Store(tile + 8);

@@ -7,6 +7,9 @@ namespace Perrin.Nn.Backends.Cpu;
 internal readonly unsafe struct SgemmPlan
 {
     public readonly delegate*<int, float*, float*, float*, nint, int, int, in SgemmTileStore, void> Kernel;
+
+    /// <summary>A kernel for whole NR columns of B read in place, rows ldb apart (null: pack B first).</summary>
+    public readonly delegate*<int, float*, float*, nint, float*, nint, int, in SgemmTileStore, void> KernelStridedB;
     public readonly int MR;
     public readonly int NR;
     public readonly int KC;
@@ -14,9 +17,11 @@ internal readonly unsafe struct SgemmPlan
     public readonly int NC;
 
     private SgemmPlan(delegate*<int, float*, float*, float*, nint, int, int, in SgemmTileStore, void> kernel,
-        int mr, int nr, int kc, int mc, int nc)
+        int mr, int nr, int kc, int mc, int nc,
+        delegate*<int, float*, float*, nint, float*, nint, int, in SgemmTileStore, void> kernelStridedB = null)
     {
         Kernel = kernel;
+        KernelStridedB = kernelStridedB;
         MR = mr;
         NR = nr;
         KC = kc;
@@ -31,7 +36,7 @@ internal readonly unsafe struct SgemmPlan
         SgemmKernelKind.Avx512 => new SgemmPlan(&SgemmKernelAvx512.Run, SgemmKernelAvx512.MR, SgemmKernelAvx512.NR,
             512, 24 * SgemmKernelAvx512.MR, 4096),
         SgemmKernelKind.Avx2 => new SgemmPlan(&SgemmKernelAvx2.Run, SgemmKernelAvx2.MR, SgemmKernelAvx2.NR,
-            256, 24 * SgemmKernelAvx2.MR, 4096),
+            256, 24 * SgemmKernelAvx2.MR, 4096, &SgemmKernelAvx2.RunStridedB),
         _ => new SgemmPlan(&SgemmKernelScalar.Run, SgemmKernelScalar.MR, SgemmKernelScalar.NR, 256, 64, 1024),
     };
 

@@ -2,8 +2,9 @@ namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
 /// The 16 products M[ξ] = U[ξ]·V[ξ] of a block on the <see cref="Sgemm"/> micro-kernels. The transformed weight is
-/// packed into micro-panels once per call and shared by all blocks; each block packs only its own V panels. K = CIn is
-/// never split, so every product is one pass of the micro-kernel in a fixed order.
+/// packed into micro-panels once per call and shared by all blocks; each block packs only its own V panels, and kernels
+/// that read B in place (AVX2) skip even that for whole panels. K = CIn is never split, so every product is one pass
+/// of the micro-kernel in a fixed order.
 /// </summary>
 internal static unsafe class WinogradGemm
 {
@@ -32,6 +33,13 @@ internal static unsafe class WinogradGemm
             for (var j = 0; j < count; j += plan.NR)
             {
                 var nr = Math.Min(plan.NR, count - j);
+                if (nr == plan.NR && plan.KernelStridedB != null)
+                {
+                    for (var i = 0; i < cOut; i += plan.MR)
+                        plan.KernelStridedB(cIn, a + (nint)i * cIn, b + j, ld, c + i * ld + j, ld, Math.Min(plan.MR, cOut - i), in store);
+                    continue;
+                }
+
                 SgemmPacking.PackB(false, b, ld, 0, cIn, j, nr, plan.NR, panel);
                 for (var i = 0; i < cOut; i += plan.MR)
                     plan.Kernel(cIn, a + (nint)i * cIn, panel, c + i * ld + j, ld, Math.Min(plan.MR, cOut - i), nr, in store);
