@@ -1,8 +1,8 @@
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
-/// One block of tiles of a <see cref="WinogradProblem"/> in a worker's buffer: V [16][CIn][BlockStride] followed by
-/// M [16][COut][BlockStride]. Tiles are visited in runs along one tile row, in increasing order, so the whole-vector
+/// One block of tiles of a <see cref="WinogradProblem"/> in a worker's buffer: V [ξ][CIn][BlockStride] followed by
+/// M [ξ][COut][BlockStride]. Tiles are visited in runs along one tile row, in increasing order, so the whole-vector
 /// writes a transform makes past a run's end are overwritten by the next run or land in the row's slack.
 /// </summary>
 internal readonly unsafe struct WinogradBlock
@@ -30,7 +30,7 @@ internal readonly unsafe struct WinogradBlock
         _relu = relu;
         _output = output;
         _v = buffer;
-        _m = buffer + 16L * p.CIn * p.BlockStride;
+        _m = buffer + (long)p.Positions * p.CIn * p.BlockStride;
     }
 
     public void Run(int block)
@@ -38,7 +38,7 @@ internal readonly unsafe struct WinogradBlock
         var first = (long)block * _p.BlockTiles;
         var count = (int)Math.Min(_p.BlockTiles, _p.Tiles - first);
         Transform(first, count, true);
-        WinogradGemm.Multiply(_plan, _u, _p.COut, _p.CIn, _v, _m, _p.BlockStride, count);
+        WinogradGemm.Multiply(_plan, _p.Positions, _u, _p.COut, _p.CIn, _v, _m, _p.BlockStride, count);
         Transform(first, count, false);
     }
 
@@ -72,7 +72,7 @@ internal readonly unsafe struct WinogradBlock
     /// all four output rows must exist.
     /// </summary>
     private bool PairFits(int tx, int ty, int left, bool input) =>
-        _p.PairRows && _kind == SgemmKernelKind.Avx512 && 2 * _p.TilesW == WinogradProblem.Lanes && tx == 0
+        _p.PairRows && _p.Tile == 2 && _kind == SgemmKernelKind.Avx512 && 2 * _p.TilesW == WinogradProblem.Lanes && tx == 0
         && left >= 2 * _p.TilesW && ty + 1 < _p.TilesH
         && (input || (_p.OutW == 2 * _p.TilesW && 2 * ty + 3 < _p.OutH));
 
@@ -101,12 +101,18 @@ internal readonly unsafe struct WinogradBlock
     {
         var p = _p;
         var xiStride = (nint)p.CIn * p.BlockStride;
-        var source = _padded + (nint)n * p.CIn * p.PaddedPlane + (nint)2 * ty * p.Stride + 2 * tx;
+        var source = _padded + (nint)n * p.CIn * p.PaddedPlane + (nint)p.Tile * (ty * p.Stride + tx);
         var dst = _v + column;
         for (var c = 0; c < p.CIn; c++)
         {
             var s = source + (nint)c * p.PaddedPlane;
             var d = dst + (nint)c * p.BlockStride;
+            if (p.Tile == 4)
+            {
+                if (_kind == SgemmKernelKind.Avx2) WinogradTransformF4Avx2.Input(s, p.Stride, run, d, xiStride);
+                else WinogradTransformF4Scalar.Input(s, p.Stride, run, d, xiStride);
+                continue;
+            }
             switch (_kind)
             {
                 case SgemmKernelKind.Avx512: WinogradTransformAvx512.Input(s, p.Stride, run, d, xiStride); break;
@@ -121,14 +127,23 @@ internal readonly unsafe struct WinogradBlock
         var p = _p;
         var xiStride = (nint)p.COut * p.BlockStride;
         var plane = (nint)p.OutH * p.OutW;
-        var offset = (nint)2 * ty * p.OutW + 2 * tx;
-        var valid = Math.Min(2 * run, p.OutW - 2 * tx);
-        var secondRow = 2 * ty + 1 < p.OutH;
+        var offset = (nint)p.Tile * (ty * p.OutW + tx);
+        var valid = Math.Min(p.Tile * run, p.OutW - p.Tile * tx);
+        var rows = Math.Min(p.Tile, p.OutH - p.Tile * ty);
+        var secondRow = rows > 1;
         for (var c = 0; c < p.COut; c++)
         {
             var m = _m + (nint)c * p.BlockStride + column;
             var y = _output.Plane(n, c, p.COut, plane) + offset;
             var b = _bias == null ? 0f : _bias[c];
+            if (p.Tile == 4)
+            {
+                if (_kind == SgemmKernelKind.Avx2)
+                    WinogradTransformF4Avx2.Output(m, xiStride, run, b, _relu, y, p.OutW, valid, rows);
+                else
+                    WinogradTransformF4Scalar.Output(m, xiStride, run, b, _relu, y, p.OutW, valid, rows);
+                continue;
+            }
             switch (_kind)
             {
                 case SgemmKernelKind.Avx512:

@@ -5,7 +5,7 @@ namespace Perrin.Nn.Backends.Cpu;
 /// <summary>
 /// Runs a <see cref="WinogradProblem"/>: transforms the weight once, pads the source, then splits the tiles into
 /// blocks of <see cref="WinogradProblem.BlockTiles"/>. Each block is one work item: its input transform
-/// [16][CIn][tiles], 16 single-threaded GEMMs M[ξ] = U[ξ]·V[ξ] and the output transform writing its own tiles, all
+/// [ξ][CIn][tiles], one single-threaded GEMM M[ξ] = U[ξ]·V[ξ] per position ξ and the output transform writing its own tiles, all
 /// in the worker's buffers. The partition depends on the problem alone, so results do not depend on the thread count.
 /// </summary>
 internal static unsafe class WinogradEngine
@@ -31,16 +31,18 @@ internal static unsafe class WinogradEngine
     {
         if (p.N == 0 || p.COut == 0 || p.OutH == 0 || p.OutW == 0) return;
         var plan = SgemmPlan.For(kind);
-        var transformed = ArrayPool<float>.Shared.Rent(16 * p.COut * p.CIn);
-        var packed = ArrayPool<float>.Shared.Rent((int)WinogradGemm.PackedLength(plan, p.COut, p.CIn) + AlignFloats);
+        var transformed = ArrayPool<float>.Shared.Rent(p.Positions * p.COut * p.CIn);
+        var packed = ArrayPool<float>.Shared.Rent((int)WinogradGemm.PackedLength(plan, p.Positions, p.COut, p.CIn)
+            + AlignFloats);
         float[]? padded = null;
         try
         {
             fixed (float* w = weight, b = bias, t = transformed, pk = packed)
             {
-                WinogradWeights.Transform(w, p.COut, p.CIn, p.Adjoint, t);
+                if (p.Tile == 4) WinogradWeightsF4.Transform(w, p.COut, p.CIn, p.Adjoint, t);
+                else WinogradWeights.Transform(w, p.COut, p.CIn, p.Adjoint, t);
                 var u = (float*)(((nint)pk + 63) & ~(nint)63);
-                WinogradGemm.Pack(plan, t, p.COut, p.CIn, u);
+                WinogradGemm.Pack(plan, p.Positions, t, p.COut, p.CIn, u);
                 padded = DirectConvPadding.PadImages(source, p.N, p.CIn, p.InH, p.InW, p.Top, p.Left, p.Rows, p.Stride, threads);
                 fixed (float* pad = padded)
                 {

@@ -1,31 +1,33 @@
 namespace Perrin.Nn.Backends.Cpu;
 
 /// <summary>
-/// The 16 products M[ξ] = U[ξ]·V[ξ] of a block on the <see cref="Sgemm"/> micro-kernels. The transformed weight is
+/// The products M[ξ] = U[ξ]·V[ξ] of a block, one per position ξ (16 for F(2×2, 3×3), 36 for F(4×4, 3×3)), on the <see cref="Sgemm"/> micro-kernels. The transformed weight is
 /// packed into micro-panels once per call and shared by all blocks; each block packs only its own V panels, and kernels
 /// that read B in place (AVX2) skip even that for whole panels. K = CIn is never split, so every product is one pass
 /// of the micro-kernel in a fixed order.
 /// </summary>
 internal static unsafe class WinogradGemm
 {
-    /// <summary>Floats of the packed weight: 16 positions of CIn × COut rounded up to whole panels.</summary>
-    public static long PackedLength(SgemmPlan plan, int cOut, int cIn) => 16L * PanelRows(plan, cOut) * cIn;
+    /// <summary>Floats of the packed weight: the positions' CIn × COut matrices rounded up to whole panels.</summary>
+    public static long PackedLength(SgemmPlan plan, int positions, int cOut, int cIn) =>
+        (long)positions * PanelRows(plan, cOut) * cIn;
 
-    /// <summary>Packs u[ξ][cOut][cIn] as 16 sets of MR-row panels.</summary>
-    public static void Pack(SgemmPlan plan, float* u, int cOut, int cIn, float* dst)
+    /// <summary>Packs u[ξ][cOut][cIn] as one set of MR-row panels per position.</summary>
+    public static void Pack(SgemmPlan plan, int positions, float* u, int cOut, int cIn, float* dst)
     {
         var rows = PanelRows(plan, cOut);
-        for (var xi = 0; xi < 16; xi++)
+        for (var xi = 0; xi < positions; xi++)
             SgemmPacking.PackA(false, u + (nint)xi * cOut * cIn, cIn, 0, cOut, 0, cIn, 1f, plan.MR, dst + (nint)xi * rows * cIn);
     }
 
     /// <summary>m[ξ][cOut][0..count) = packed U[ξ] · v[ξ][cIn][0..count), rows of v and m <paramref name="ld"/> apart.</summary>
-    public static void Multiply(SgemmPlan plan, float* packed, int cOut, int cIn, float* v, float* m, nint ld, int count)
+    public static void Multiply(SgemmPlan plan, int positions, float* packed, int cOut, int cIn, float* v, float* m,
+        nint ld, int count)
     {
         var rows = PanelRows(plan, cOut);
         var panel = SgemmWorkspace.B(plan.NR * cIn);
         var store = new SgemmTileStore(true, 0f, null, false);
-        for (var xi = 0; xi < 16; xi++)
+        for (var xi = 0; xi < positions; xi++)
         {
             var a = packed + (nint)xi * rows * cIn;
             var b = v + xi * cIn * ld;

@@ -12,6 +12,12 @@ public class WinogradTests
     /// </summary>
     private const double Relative = 1e-5;
 
+    /// <summary>
+    /// 4×4 tiles scale inputs by up to 8 per axis in the output transform and weights by down to 1/24, so their
+    /// roundings grow by about ten times: errors stay below ~1e-5 of the sum of |terms|.
+    /// </summary>
+    private const double RelativeF4 = 1e-4;
+
     // N, Cin, H, W, Cout, pad: odd and even outputs, widths below one tile, one vector and several vectors,
     // N = 3, Cout not a multiple of 16, padding 0, 1 and 2 (and unequal).
     private static readonly int[][] Shapes =
@@ -27,6 +33,13 @@ public class WinogradTests
     ];
 
     public static TheoryData<int> Kinds => new() { (int)SgemmKernelKind.Scalar, (int)SgemmKernelKind.Avx2, (int)SgemmKernelKind.Avx512 };
+
+    /// <summary>Kernel kinds with the tile sizes they have transforms for.</summary>
+    public static TheoryData<int, int> Variants => new()
+    {
+        { (int)SgemmKernelKind.Scalar, 2 }, { (int)SgemmKernelKind.Scalar, 4 }, { (int)SgemmKernelKind.Avx2, 2 },
+        { (int)SgemmKernelKind.Avx2, 4 }, { (int)SgemmKernelKind.Avx512, 2 },
+    };
 
     private static Conv2dGeometry Make(int[] a) => new(a[0], a[1], a[2], a[3], a[4], 3, 3, padH: a[5], padW: a[6]);
 
@@ -45,11 +58,12 @@ public class WinogradTests
 
     /// <summary>Blocks of 5 tiles split tile rows and images; 16 and the default cover whole vectors and one block.</summary>
     [Theory]
-    [MemberData(nameof(Kinds))]
-    public void ForwardAndInputGradientMatchTheDefinition(int kernel)
+    [MemberData(nameof(Variants))]
+    public void ForwardAndInputGradientMatchTheDefinition(int kernel, int tile)
     {
         var kind = (SgemmKernelKind)kernel;
         if (!Sgemm.IsSupported(kind)) return;
+        var relative = tile == 4 ? RelativeF4 : Relative;
         foreach (var shape in Shapes)
         {
             var g = Make(shape);
@@ -62,24 +76,24 @@ public class WinogradTests
             var (expected, scale) = NaiveConv.Forward(g, x, w, b);
             var relu = Array.ConvertAll(expected, v => Math.Max(0, v));
             var (expectedDx, scaleDx) = NaiveConv.BackwardData(g, dy, w);
-            foreach (var block in new[] { 5, 16, WinogradConv.BlockTiles(g.Cin, g.Cout) })
+            foreach (var block in new[] { 5, 16, WinogradConv.BlockTiles(g.Cin, g.Cout, tile) })
             {
-                var label = $"{kind} {g} block {block}";
+                var label = $"{kind} {tile}×{tile} {g} block {block}";
                 var y = Filled(g.OutputLength);
-                WinogradConv.Forward(kind, s, x, w, b, false, y, 1, block);
-                TestArrays.Close(expected, scale, y, Relative, $"{label} forward");
-                WinogradConv.Forward(kind, s, x, w, b, true, y, 1, block);
-                TestArrays.Close(relu, scale, y, Relative, $"{label} forward with ReLU");
+                WinogradConv.Forward(kind, s, x, w, b, false, y, 1, block, tile: tile);
+                TestArrays.Close(expected, scale, y, relative, $"{label} forward");
+                WinogradConv.Forward(kind, s, x, w, b, true, y, 1, block, tile: tile);
+                TestArrays.Close(relu, scale, y, relative, $"{label} forward with ReLU");
                 var dx = Filled(g.InputLength);
-                WinogradConv.BackwardData(kind, s, dy, w, dx, 1, block);
-                TestArrays.Close(expectedDx, scaleDx, dx, Relative, $"{label} input gradient");
+                WinogradConv.BackwardData(kind, s, dy, w, dx, 1, block, tile: tile);
+                TestArrays.Close(expectedDx, scaleDx, dx, relative, $"{label} input gradient");
             }
         }
     }
 
     [Theory]
-    [MemberData(nameof(Kinds))]
-    public void ResultsDoNotDependOnThreadCount(int kernel)
+    [MemberData(nameof(Variants))]
+    public void ResultsDoNotDependOnThreadCount(int kernel, int tile)
     {
         var kind = (SgemmKernelKind)kernel;
         if (!Sgemm.IsSupported(kind)) return;
@@ -93,8 +107,8 @@ public class WinogradTests
         {
             var y = new float[g.OutputLength];
             var dx = new float[g.InputLength];
-            WinogradConv.Forward(kind, g.Shape, x, w, b, true, y, threads, 16);
-            WinogradConv.BackwardData(kind, g.Shape, dy, w, dx, threads, 16);
+            WinogradConv.Forward(kind, g.Shape, x, w, b, true, y, threads, 16, tile: tile);
+            WinogradConv.BackwardData(kind, g.Shape, dy, w, dx, threads, 16, tile: tile);
             return [y, dx];
         }
         var one = Run(1);
@@ -148,47 +162,72 @@ public class WinogradTests
     }
 
     /// <summary>Values past a run's last tile (vector lanes of the next row or block) must never reach the output.</summary>
+    /// <remarks>
+    /// A width of 4q + 3 puts the infinite last column in the window of the last tile alone, for 2×2 and 4×4 tiles,
+    /// and that tile has one valid output column. Rows past the output's last (9 rows give 7 outputs, a tile row
+    /// cropped) must not be stored.
+    /// </remarks>
     [Theory]
-    [MemberData(nameof(Kinds))]
-    public void InfiniteNeighboursDoNotLeakIntoCroppedTiles(int kernel)
+    [MemberData(nameof(Variants))]
+    public void InfiniteNeighboursDoNotLeakIntoCroppedTiles(int kernel, int tile)
     {
         var kind = (SgemmKernelKind)kernel;
         if (!Sgemm.IsSupported(kind)) return;
-        var g = new Conv2dGeometry(2, 2, 5, 7, 3, 3, 3);
-        var x = new float[g.InputLength];
-        var w = new float[g.WeightLength];
-        Array.Fill(w, 1f);
-        for (var i = 0; i < x.Length; i++) x[i] = i % 7 == 6 ? float.PositiveInfinity : 1f;
-        var y = Filled(g.OutputLength);
-        WinogradConv.Forward(kind, g.Shape, x, w, default, false, y, 1, 3);
-        for (var i = 0; i < y.Length; i++)
+        foreach (var (h, w) in new[] { (5, 7), (9, 11) })
         {
-            var column = i % g.OutW;
-            if (column < g.OutW - 1) Assert.Equal(18f, y[i]);
+            var g = new Conv2dGeometry(2, 2, h, w, 3, 3, 3);
+            var x = new float[g.InputLength];
+            var weight = new float[g.WeightLength];
+            Array.Fill(weight, 1f);
+            for (var i = 0; i < x.Length; i++) x[i] = i % w == w - 1 ? float.PositiveInfinity : 1f;
+            var y = Filled(g.OutputLength + 64);
+            WinogradConv.Forward(kind, g.Shape, x, weight, default, false, y, 1, 3, tile: tile);
+            for (var i = 0; i < g.OutputLength; i++)
+            {
+                var column = i % g.OutW;
+                if (column < g.OutW - 1) Assert.Equal(18f, y[i]);
+            }
+            for (var i = g.OutputLength; i < y.Length; i++) Assert.True(float.IsNaN(y[i]), $"{tile}×{tile}: wrote past the output at {i}");
         }
     }
 
-    /// <summary>A layer with many channels takes the Winograd path through the public entry points wherever a vector kernel runs.</summary>
+    /// <summary>
+    /// A layer with many channels takes the Winograd path through the public entry points wherever a vector kernel
+    /// runs; on AVX2 a layer with 16 channels on rows of 32 pixels and more takes it too, with 4×4 tiles.
+    /// </summary>
     [Fact]
     public void Conv2dKernelsDispatchMatchesTheDefinition()
     {
-        var g = new Conv2dGeometry(2, 64, 5, 7, 33, 3, 3, padH: 1, padW: 1);
-        Assert.Equal(Sgemm.BestKernel != SgemmKernelKind.Scalar, WinogradConv.Prefers(g.Shape));
-        Assert.Equal(Sgemm.BestKernel == SgemmKernelKind.Avx2, WinogradConv.Prefers(new Conv2dGeometry(2, 32, 5, 7, 32, 3, 3, padH: 1, padW: 1).Shape));
+        var avx2 = Sgemm.BestKernel == SgemmKernelKind.Avx2;
+        Assert.Equal(avx2, WinogradConv.Prefers(new Conv2dGeometry(2, 32, 5, 7, 32, 3, 3, padH: 1, padW: 1).Shape));
         Assert.False(WinogradConv.Prefers(new Conv2dGeometry(2, 16, 5, 7, 32, 3, 3, padH: 1, padW: 1).Shape));
-        var random = new RandomStream(33, 1);
-        var x = TestArrays.Uniform(random, g.InputLength);
-        var w = TestArrays.Uniform(random, g.WeightLength);
-        var b = TestArrays.Uniform(random, g.Cout);
-        var dy = TestArrays.Uniform(random, g.OutputLength);
-        var y = Filled(g.OutputLength);
-        var dx = Filled(g.InputLength);
-        Conv2dKernels.Forward(g, x, w, b, y, threads: 2);
-        Conv2dKernels.BackwardData(g, dy, w, dx, 2);
-        var (expected, scale) = NaiveConv.Forward(g, x, w, b);
-        TestArrays.Close(expected, scale, y, Relative, "forward");
-        (expected, scale) = NaiveConv.BackwardData(g, dy, w);
-        TestArrays.Close(expected, scale, dx, Relative, "input gradient");
+        Assert.Equal(avx2, WinogradConv.Prefers(new Conv2dGeometry(2, 16, 5, 32, 16, 3, 3, padH: 1, padW: 1).Shape));
+        Assert.Equal(4, WinogradConv.TileFor(SgemmKernelKind.Avx2, 32));
+        Assert.Equal(2, WinogradConv.TileFor(SgemmKernelKind.Avx2, 31));
+        Assert.Equal(2, WinogradConv.TileFor(SgemmKernelKind.Avx512, 64));
+        var cases = new[]
+        {
+            (new Conv2dGeometry(2, 64, 5, 7, 33, 3, 3, padH: 1, padW: 1), Sgemm.BestKernel != SgemmKernelKind.Scalar),
+            (new Conv2dGeometry(2, 16, 6, 40, 17, 3, 3, padH: 1, padW: 1), avx2),
+        };
+        foreach (var (g, winograd) in cases)
+        {
+            Assert.Equal(winograd, WinogradConv.Prefers(g.Shape));
+            var relative = avx2 && g.W >= 32 ? RelativeF4 : Relative;
+            var random = new RandomStream(33, 1);
+            var x = TestArrays.Uniform(random, g.InputLength);
+            var w = TestArrays.Uniform(random, g.WeightLength);
+            var b = TestArrays.Uniform(random, g.Cout);
+            var dy = TestArrays.Uniform(random, g.OutputLength);
+            var y = Filled(g.OutputLength);
+            var dx = Filled(g.InputLength);
+            Conv2dKernels.Forward(g, x, w, b, y, threads: 2);
+            Conv2dKernels.BackwardData(g, dy, w, dx, 2);
+            var (expected, scale) = NaiveConv.Forward(g, x, w, b);
+            TestArrays.Close(expected, scale, y, relative, $"{g} forward");
+            (expected, scale) = NaiveConv.BackwardData(g, dy, w);
+            TestArrays.Close(expected, scale, dx, relative, $"{g} input gradient");
+        }
     }
 
     private static float[] Filled(int length)
