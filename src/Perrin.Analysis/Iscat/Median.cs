@@ -12,4 +12,12 @@ internal static class Median
         var half = values.Length / 2;
         return values.Length % 2 == 1 ? values[half] : (values[half - 1] + (double)values[half]) / 2;
     }
+
+    /// <summary>As <see cref="OfInPlace(Span{float})"/> for doubles.</summary>
+    public static double OfInPlace(Span<double> values)
+    {
+        values.Sort();
+        var half = values.Length / 2;
+        return values.Length % 2 == 1 ? values[half] : (values[half - 1] + values[half]) / 2;
+    }
 }

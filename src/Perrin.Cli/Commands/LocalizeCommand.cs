@@ -35,10 +35,11 @@ internal static class LocalizeCommand
         var qe = new Option<double?>("--qe") { Description = "--refine mle: quantum efficiency: photons = photoelectrons / qe" };
         var readNoise = new Option<double?>("--read-noise") { Description = "--refine mle: read noise in electrons rms" };
         var refineSearch = new Option<double?>("--refine-search") { Description = "--refine ipsf: then search the residual for scatterers the network missed (matched filter of the iPSF at every depth), adding one where it would explain more than this many times the frame's median, and fit again; 0: no search [default: 0]" };
+        var refineSplit = new Option<double?>("--refine-split") { Description = "--refine ipsf: then try each detection as two scatterers (pairs 70–300 nm apart around it), keeping a pair that lowers its fit window's residual sum of squares by more than this many residual variances per pixel; 0: no splits [default: 0]" };
         var command = new Command("localize", "Localize particles with a trained network: tiled inference over a streamed movie, decoded by the model's label form (heat map, mask, density, Deep-STORM, DECODE)")
         {
             model, movie, output, threshold, tile, overlap, batch, threads, pixelSize, power, dra, format, force, views,
-            refine, refineRoi, refineSigma, baseline, gain, emGain, qe, readNoise, refineSearch,
+            refine, refineRoi, refineSigma, baseline, gain, emGain, qe, readNoise, refineSearch, refineSplit,
         };
         command.SetAction(parse => CommandRunner.Run(console, () => LocalizeRun.Run(console, new LocalizeRequest(
             parse.GetValue(model)!,
@@ -67,6 +68,7 @@ internal static class LocalizeCommand
                 QuantumEfficiency = parse.GetValue(qe),
                 ReadNoiseElectrons = parse.GetValue(readNoise),
                 SearchThreshold = parse.GetValue(refineSearch),
+                SplitThreshold = parse.GetValue(refineSplit),
             },
         })));
         return command;

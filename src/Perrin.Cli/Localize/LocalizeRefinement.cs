@@ -114,6 +114,14 @@ internal sealed class LocalizeRefinement
         return refined.Select(r => r.Localization).Concat(added);
     }
 
+    // Where added scatterers came from.
+    private static string Sources(IpsfRefinementParameters p) => (p.SearchRounds > 0, p.SplitThreshold > 0) switch
+    {
+        (true, true) => " from the residual and by splitting detections",
+        (true, false) => " from the residual",
+        _ => " by splitting detections",
+    };
+
     /// <summary>What became of the rows, for the summary line.</summary>
     public string Summary()
     {
@@ -124,7 +132,7 @@ internal sealed class LocalizeRefinement
         {
             var w = (2 * _ipsf.Parameters.WindowRadiusPx) + 1;
             return string.Create(CultureInfo.InvariantCulture,
-                $"; refined {_outcomes[(int)RefinementOutcome.Refined]} of {total} by a joint iPSF fit ({w}×{w} px windows{(_ipsf.Parameters.SearchRounds > 0 ? $"; {_added} added from the residual" : string.Empty)}{(kept.Length > 0 ? $"; kept the network's position: {kept}" : string.Empty)})");
+                $"; refined {_outcomes[(int)RefinementOutcome.Refined]} of {total} by a joint iPSF fit ({w}×{w} px windows{(_ipsf.Parameters.SearchRounds > 0 || _ipsf.Parameters.SplitThreshold > 0 ? $"; {_added} added{Sources(_ipsf.Parameters)}" : string.Empty)}{(kept.Length > 0 ? $"; kept the network's position: {kept}" : string.Empty)})");
         }
 
         var p = _refiner!.Parameters;
@@ -158,6 +166,16 @@ internal sealed class LocalizeRefinement
             parameters = search > 0 ? parameters with { SearchRounds = 1, SearchThreshold = search } : parameters;
         }
 
+        if (request.SplitThreshold is { } split)
+        {
+            if (!(split >= 0) || !double.IsFinite(split))
+            {
+                throw new UserInputException($"--refine-split {split}: expected 0 (no splits) or a positive number of residual variances");
+            }
+
+            parameters = parameters with { SplitThreshold = split };
+        }
+
         if (model.RecipeSimulator is not IscatSimulator iscat)
         {
             throw new UserInputException($"--refine {Ipsf}: {model.Path} was trained on {model.RecipeSimulator.Description} frames; the iPSF fit applies to iscat models");
@@ -177,7 +195,10 @@ internal sealed class LocalizeRefinement
     }.Where(o => o.Given).Select(o => o.Option).ToList();
 
     // Options that set up --refine ipsf.
-    private static List<string> IpsfSettings(RefineRequest request) => request.SearchThreshold is null ? [] : ["--refine-search"];
+    private static List<string> IpsfSettings(RefineRequest request) => new (string Option, bool Given)[]
+    {
+        ("--refine-search", request.SearchThreshold is not null), ("--refine-split", request.SplitThreshold is not null),
+    }.Where(o => o.Given).Select(o => o.Option).ToList();
 
     private static void RequireNoSettings(RefineRequest request, List<string> given, string method)
     {

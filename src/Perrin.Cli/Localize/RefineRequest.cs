@@ -25,4 +25,7 @@ internal sealed record RefineRequest
 
     /// <summary>--refine ipsf: add scatterers from the residual where one explains more than this many median Δ; 0 or null: no search.</summary>
     public double? SearchThreshold { get; init; }
+
+    /// <summary>--refine ipsf: try each detection as two scatterers, keeping pairs that gain more than this many residual variances; 0 or null: no splits.</summary>
+    public double? SplitThreshold { get; init; }
 }

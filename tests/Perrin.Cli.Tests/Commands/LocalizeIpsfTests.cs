@@ -54,7 +54,7 @@ public sealed partial class LocalizeIpsfTests : IClassFixture<IscatPairsMovie>
         using var folder = new TempFolder();
         foreach (var threads in new[] { "1", "2" })
         {
-            var (code, _, error) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder[$"t{threads}.csv"], "--threads", threads, "--refine", "ipsf", "--refine-search", "20");
+            var (code, _, error) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder[$"t{threads}.csv"], "--threads", threads, "--refine", "ipsf", "--refine-search", "20", "--refine-split", "100");
             Assert.True(code == 0, error);
         }
 
@@ -68,6 +68,9 @@ public sealed partial class LocalizeIpsfTests : IClassFixture<IscatPairsMovie>
     [InlineData("--refine ipsf --dra 2", "--dra")]
     [InlineData("--refine-search 20", "--refine-search")]
     [InlineData("--refine mle --refine-search 20", "--refine-search")]
+    [InlineData("--refine ipsf --refine-split -5", "--refine-split")]
+    [InlineData("--refine ipsf --refine-split NaN", "--refine-split")]
+    [InlineData("--refine mle --refine-split 300", "--refine-split")]
     public void BadIpsfOptionsAreRefusedByName(string options, string named)
     {
         using var folder = new TempFolder();
@@ -75,6 +78,20 @@ public sealed partial class LocalizeIpsfTests : IClassFixture<IscatPairsMovie>
         Assert.NotEqual(0, code);
         Assert.Contains(named, error, StringComparison.Ordinal);
         Assert.False(File.Exists(folder["locs.csv"]));
+    }
+
+    /// <summary>The split runs end to end and the summary says where the added rows came from; every detection keeps a row.</summary>
+    [Fact]
+    public void SplitsAreCountedInTheSummary()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder["split.csv"], "--threads", "2", "--refine", "ipsf", "--refine-split", "300");
+        Assert.True(code == 0, error);
+        var added = Regex.Match(output + error, @"(\d+) added by splitting detections");
+        Assert.True(added.Success, output + error);
+        var (plainCode, _, plainError) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder["plain.csv"], "--threads", "2", "--refine", "ipsf");
+        Assert.True(plainCode == 0, plainError);
+        Assert.Equal(File.ReadAllLines(folder["plain.csv"]).Length + int.Parse(added.Groups[1].Value, CultureInfo.InvariantCulture), File.ReadAllLines(folder["split.csv"]).Length);
     }
 
     [Fact]

@@ -90,6 +90,51 @@ internal sealed class IpsfFrame
         return residual;
     }
 
+    /// <summary>
+    /// The residual's sum of squares over <paramref name="box"/> about its mean there: how well the model explains the
+    /// window, up to the local offset each fit allows.
+    /// </summary>
+    public double ResidualCost(PixelBox box)
+    {
+        double sum = 0, squares = 0;
+        for (var row = 0; row < box.Height; row++)
+        {
+            var at = ((box.Top + row) * Width) + box.Left;
+            for (var col = 0; col < box.Width; col++)
+            {
+                var s = _field[at + col];
+                var r = _normalized[at + col] - (2 * s.Real) - ((s.Real * s.Real) + (s.Imaginary * s.Imaginary));
+                sum += r;
+                squares += r * r;
+            }
+        }
+
+        return box.Area == 0 ? 0 : squares - (sum * sum / box.Area);
+    }
+
+    /// <summary>
+    /// The variance of one pixel of the residual, robustly: (1.4826 · median absolute deviation)². It counts what
+    /// the model leaves unexplained, shot noise and the coverslip's speckle alike, which is what a new scatterer
+    /// must stand out from.
+    /// </summary>
+    public double NoiseVariance()
+    {
+        var residual = Residual();
+        var median = Median.OfInPlace(residual.ToArray().AsSpan());
+        for (var i = 0; i < residual.Length; i++)
+        {
+            residual[i] = Math.Abs(residual[i] - median);
+        }
+
+        var sigma = 1.4826 * Median.OfInPlace(residual.AsSpan());
+        return sigma * sigma;
+    }
+
+    /// <summary>A copy of the modelled field, to put back with <see cref="Restore"/> exactly, where adding and removing a trial's fields would leave their roundings.</summary>
+    public Complex[] Snapshot() => (Complex[])_field.Clone();
+
+    public void Restore(Complex[] snapshot) => snapshot.CopyTo(_field, 0);
+
     /// <summary>Adds sign × values (box-sized, row by row) to the field.</summary>
     public void Add(PixelBox box, ReadOnlySpan<Complex> values, int sign)
     {

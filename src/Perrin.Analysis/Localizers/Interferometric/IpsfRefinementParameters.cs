@@ -45,6 +45,25 @@ public sealed record IpsfRefinementParameters
     /// <summary>Added scatterers must lie at least this far, in pixels, from every other; closer, they are one scatterer.</summary>
     public double MinSeparationPx { get; init; } = 3;
 
+    /// <summary>
+    /// Each fitted detection is tried as two scatterers (0: never): the best of a grid of symmetric pairs around it,
+    /// by a linear fit of the amplitudes, is fitted in full and kept when it lowers the window's residual sum of squares
+    /// by more than this many residual variances per pixel. A detector that merged two particles a few hundred nm
+    /// apart into one between them is split back.
+    /// </summary>
+    public double SplitThreshold { get; init; }
+
+    /// <summary>
+    /// The two scatterers of a split must end at least this far apart, in pixels (8 px: 184 nm at 23 nm pixels, 0.78
+    /// of λ/2NA at 662 nm and NA 1.4). On simulated frames at 1 particle/µm² every kept pair closer than 180 nm was
+    /// one particle taken as two, the pair absorbing what the aberration-free model misses of its PSF, while pairs of
+    /// 190–320 nm were mostly two particles.
+    /// </summary>
+    public double MinSplitSeparationPx { get; init; } = 8;
+
+    /// <summary>Passes over the two scatterers of a split, the first settling depths and amplitudes only.</summary>
+    public int SplitPasses { get; init; } = 20;
+
     /// <summary>The depth search's step in nm; the best step is then refined by a parabola through its neighbours.</summary>
     public double DepthStepNm { get; init; } = 40;
 
@@ -94,6 +113,21 @@ public sealed record IpsfRefinementParameters
         if (!(MinSeparationPx >= 0) || !double.IsFinite(MinSeparationPx))
         {
             throw new ArgumentException($"the least separation must be a number of pixels ≥ 0, got {MinSeparationPx}", nameof(MinSeparationPx));
+        }
+
+        if (!(SplitThreshold >= 0) || !double.IsFinite(SplitThreshold))
+        {
+            throw new ArgumentException($"the split threshold must be 0 (no splits) or a positive number of residual variances, got {SplitThreshold}", nameof(SplitThreshold));
+        }
+
+        if (!(MinSplitSeparationPx >= 0) || !double.IsFinite(MinSplitSeparationPx))
+        {
+            throw new ArgumentException($"the least split separation must be a number of pixels ≥ 0, got {MinSplitSeparationPx}", nameof(MinSplitSeparationPx));
+        }
+
+        if (SplitPasses is < 2 or > 100)
+        {
+            throw new ArgumentException($"the split passes must be 2 to 100, got {SplitPasses}", nameof(SplitPasses));
         }
 
         if (StepsPerPass is < 1 or > 100)

@@ -42,6 +42,20 @@ public sealed class IpsfRefiner
     // x, y, Re a, Im a, offset, depth.
     private const int Count = 6;
 
+    // A fit with a larger amplitude (a contrast of order one, where iSCAT's are 10⁻³ to 10⁻¹) has run away: a
+    // scatterer by the frame's edge, whose field barely reaches its clipped window, or fields cancelling each other
+    // to fit whatever the window holds. Placed in the model, its field would derail every neighbour's fit, pass after
+    // pass, until the whole frame's had run away.
+    private const double MaxAmplitude = 0.5;
+
+    // Directions of the split pairs tried, evenly over half a turn.
+    private const int SplitDirections = 8;
+
+    // Half-separations of the split pairs tried, in units of the least separation kept: at 8 px, pairs 8 to 16 px
+    // apart, about 180 to 370 nm at 23 nm pixels, where a detector's one spot between two particles sits 4 to 8 px
+    // from each; a pair with one scatterer on the detection puts the other 8 to 16 px from it.
+    private static readonly double[] SplitHalfSeparations = [0.5, 0.625, 0.75, 0.875, 1];
+
     private readonly ICoherentFieldModel _model;
     private readonly double[] _depths;
     private readonly ConcurrentDictionary<(int Height, int Width), Lazy<IpsfResidualSearch>> _searches = new();
@@ -125,6 +139,11 @@ public sealed class IpsfRefiner
                 Passes(frame, all, work, Parameters.Passes);
             }
 
+            if (Parameters.SplitThreshold > 0)
+            {
+                Split(frame, scatterers, all, work);
+            }
+
             foreach (var s in all)
             {
                 if (s.Added && Accepted(s, all))
@@ -153,6 +172,118 @@ public sealed class IpsfRefiner
         }
     }
 
+    // Tries each fitted detection as two scatterers, in the detections' order, and keeps the pairs that explain its window
+    // markedly better: the first of a pair takes the detection's place, the second joins as an added scatterer.
+    private void Split(IpsfFrame frame, IpsfScatterer?[] scatterers, List<IpsfScatterer> all, IpsfWork work)
+    {
+        var variance = frame.NoiseVariance();
+        if (!(variance > 0))
+        {
+            return;
+        }
+
+        for (var i = 0; i < scatterers.Length; i++)
+        {
+            var s = scatterers[i];
+            if (s is null || !s.Fitted || TrySplit(frame, s, all, work, variance) is not var (first, second))
+            {
+                continue;
+            }
+
+            scatterers[i] = first;
+            all.Remove(s);
+            all.Add(first);
+            all.Add(second);
+        }
+    }
+
+    // The pair that replaces s, or null (and s as it was) when none explains its window by the threshold more.
+    private (IpsfScatterer First, IpsfScatterer Second)? TrySplit(IpsfFrame frame, IpsfScatterer s, List<IpsfScatterer> all, IpsfWork work, double variance)
+    {
+        var box = PixelBox.Around(s.X, s.Y, Parameters.WindowRadiusPx, frame.Width, frame.Height);
+        var least = Math.Max(Parameters.MinSplitSeparationPx, Parameters.MinSeparationPx);
+        if (box.Width < 3 || box.Height < 3 || !Apart(s, s, all, 2 * least))
+        {
+            return null;
+        }
+
+        var target = work.Target.AsSpan(0, box.Area);
+        var gain = work.Gain.AsSpan(0, box.Area);
+        frame.Prepare(box, s, target, gain);
+        var (x, y) = (s.X - box.Left, s.Y - box.Top);
+        var single = PairSplitFit.Cost(target, gain, Field(work.Field, box, x, y, s.DepthNm), default);
+        // Pairs centred on the detection (one spot between two particles), and pairs with one scatterer on it (a
+        // neighbour the detector missed), over a full turn since the second is not symmetric.
+        var (bestCost, bestX, bestY, bestShift) = (double.PositiveInfinity, 0.0, 0.0, 0);
+        for (var shift = 0; shift <= 1; shift++)
+        {
+            for (var d = 0; d < SplitDirections * (1 + shift); d++)
+            {
+                var angle = Math.PI * d / SplitDirections;
+                foreach (var fraction in SplitHalfSeparations)
+                {
+                    var half = Math.Max(fraction * Parameters.MinSplitSeparationPx, 1);
+                    var (dx, dy) = (half * Math.Cos(angle), half * Math.Sin(angle));
+                    var cost = PairSplitFit.Cost(target, gain,
+                        Field(work.FieldXPlus, box, x + ((shift + 1) * dx), y + ((shift + 1) * dy), s.DepthNm),
+                        Field(work.FieldXMinus, box, x + ((shift - 1) * dx), y + ((shift - 1) * dy), s.DepthNm));
+                    if (cost < bestCost)
+                    {
+                        (bestCost, bestX, bestY, bestShift) = (cost, dx, dy, shift);
+                    }
+                }
+            }
+        }
+
+        // The screen's pair sits at fixed positions and depth, so the full fit usually gains more; half the threshold
+        // leaves it that room while most detections stop here.
+        if (!((single - bestCost) / variance > 0.5 * Parameters.SplitThreshold))
+        {
+            return null;
+        }
+
+        var before = frame.ResidualCost(box);
+        var snapshot = frame.Snapshot();
+        Remove(frame, s);
+        // The scatterer nearer the detection takes its place.
+        var first = new IpsfScatterer(s.X + ((bestShift - 1) * bestX), s.Y + ((bestShift - 1) * bestY)) { DepthNm = s.DepthNm };
+        var second = new IpsfScatterer(s.X + ((bestShift + 1) * bestX), s.Y + ((bestShift + 1) * bestY)) { DepthNm = s.DepthNm, Added = true };
+        for (var pass = 0; pass < Parameters.SplitPasses; pass++)
+        {
+            FitOne(frame, first, work, pass > 0);
+            FitOne(frame, second, work, pass > 0);
+        }
+
+        var after = frame.ResidualCost(box);
+        if (first.Fitted && second.Fitted && (before - after) / variance > Parameters.SplitThreshold
+            && first.Amplitude.Magnitude <= MaxAmplitude && second.Amplitude.Magnitude <= MaxAmplitude
+            && Square(first.X - second.X) + Square(first.Y - second.Y) >= Square(least)
+            && Apart(first, s, all, least) && Apart(second, s, all, least))
+        {
+            return (first, second);
+        }
+
+        // The pair's trial fields leave the model exactly as it was, and s fitted in it as before.
+        frame.Restore(snapshot);
+        s.Fitted = true;
+        return null;
+    }
+
+    // Whether a candidate lies at least `least` pixels from every other fitted scatterer but `split` (the one it replaces,
+    // or itself): one closer would be taking a neighbour's particle, already fitted, a second time.
+    private static bool Apart(IpsfScatterer candidate, IpsfScatterer split, List<IpsfScatterer> all, double least)
+    {
+        foreach (var other in all)
+        {
+            if (!ReferenceEquals(other, split) && other.Fitted && Square(other.X - candidate.X) + Square(other.Y - candidate.Y) < Square(least))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // An added scatterer is kept when its fit converged near where the search put it and no other scatterer sits on it.
     private bool Accepted(IpsfScatterer s, List<IpsfScatterer> all)
     {
@@ -161,15 +292,7 @@ public sealed class IpsfRefiner
             return false;
         }
 
-        foreach (var other in all)
-        {
-            if (!ReferenceEquals(other, s) && other.Fitted && Square(other.X - s.X) + Square(other.Y - s.Y) < Square(Parameters.MinSeparationPx))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return Apart(s, s, all, Parameters.MinSeparationPx);
     }
 
     private RefinedLocalization Outcome(Localization detection, IpsfScatterer? s, double pixelSizeNm)
@@ -238,7 +361,7 @@ public sealed class IpsfRefiner
         }
 
         depth = p[5];
-        if (!double.IsFinite(p[0]) || !double.IsFinite(p[1]))
+        if (!double.IsFinite(p[0]) || !double.IsFinite(p[1]) || !(Math.Sqrt((p[2] * p[2]) + (p[3] * p[3])) <= MaxAmplitude))
         {
             Remove(frame, s);
             return;

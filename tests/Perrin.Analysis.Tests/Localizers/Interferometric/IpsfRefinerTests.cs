@@ -98,11 +98,58 @@ public sealed class IpsfRefinerTests
         Assert.Equal(40.6, y, 0.3);
     }
 
+    /// <summary>
+    /// Two scatterers 6 px apart (the test field's spot is 2.5 px wide) detected as one between them: the split keeps
+    /// a pair that explains the window far better, the first in the detection's place and the second added, each on
+    /// its scatterer. Without splits, or with a lone scatterer, nothing is added.
+    /// </summary>
+    [Fact]
+    public void ADetectionBetweenTwoScatterersIsSplitIntoThem()
+    {
+        (double X, double Y, double DepthNm, Complex Amplitude)[] truth =
+            [(28.0, 30.0, 100.0, Complex.FromPolarCoordinates(0.03, 0.4)), (34.0, 31.0, 150.0, Complex.FromPolarCoordinates(0.03, 2.0))];
+        var frame = IscatFrames.Draw(Model, Size, 1e5, new RandomStream(5, 0), truth);
+        var split = new IpsfRefinementParameters { SplitThreshold = 300, MinSplitSeparationPx = 4 };
+        Localization[] detections = [At(31.0, 30.5)];
+
+        var without = new IpsfRefiner(Model, new IpsfRefinementParameters()).Refine(frame, Size, Size, detections, Px, 2);
+        var with = new IpsfRefiner(Model, split).Refine(frame, Size, Size, detections, Px, 2);
+
+        Assert.Empty(without.Added);
+        Assert.Equal(RefinementOutcome.Refined, with.Detections[0].Outcome);
+        var found = new[] { Pixels(with.Detections[0].Localization), Pixels(Assert.Single(with.Added)) };
+        Assert.Equal(2, with.Added[0].Frame);
+        foreach (var t in truth)
+        {
+            Assert.Contains(found, f => Math.Sqrt(((f.X - t.X) * (f.X - t.X)) + ((f.Y - t.Y) * (f.Y - t.Y))) < 0.3);
+        }
+
+        var lone = IscatFrames.Draw(Model, Size, 1e5, new RandomStream(6, 0), truth[0]);
+        Assert.Empty(new IpsfRefiner(Model, split).Refine(lone, Size, Size, [At(28.4, 30.2)], Px, 2).Added);
+    }
+
+    /// <summary>
+    /// A detection 3.5 px from its scatterer (the test field's spot is 2.5 px wide) fits the spot's faint, chirped
+    /// tail with an amplitude of order one. Such a runaway is not placed in the model, where its field would pull
+    /// every neighbour's fit, pass after pass: it keeps the detection as not converged.
+    /// </summary>
+    [Fact]
+    public void ARunawayFitIsNotPlacedAndKeepsItsDetection()
+    {
+        var frame = IscatFrames.Draw(Model, Size, 1e5, (30.0, 30.0, 0.0, new Complex(0.04, 0)));
+        var detection = At(33.5, 30.0);
+
+        var row = new IpsfRefiner(Model, new IpsfRefinementParameters()).Refine(frame, Size, Size, [detection], Px, 0).Detections[0];
+
+        Assert.Equal(RefinementOutcome.NotConverged, row.Outcome);
+        Assert.Equal(detection, row.Localization);
+    }
+
     [Fact]
     public void AFitHeldAtTheLargestShiftKeepsTheDetection()
     {
         var frame = IscatFrames.Draw(Model, Size, 1e5, (30.0, 30.0, 0.0, new Complex(0.04, 0)));
-        var detection = At(33.5, 30.0);
+        var detection = At(33.0, 30.0);
 
         var row = new IpsfRefiner(Model, new IpsfRefinementParameters { MaxShiftPx = 2 }).Refine(frame, Size, Size, [detection], Px, 0).Detections[0];
 
@@ -140,5 +187,9 @@ public sealed class IpsfRefinerTests
             Assert.Throws<ArgumentException>(() => new IpsfRefiner(Model, new IpsfRefinementParameters { Passes = 2, SettlingPasses = 2 })).ParamName);
         Assert.Equal(nameof(IpsfRefinementParameters.SearchThreshold),
             Assert.Throws<ArgumentException>(() => new IpsfRefiner(Model, new IpsfRefinementParameters { SearchThreshold = double.NaN })).ParamName);
+        Assert.Equal(nameof(IpsfRefinementParameters.SplitThreshold),
+            Assert.Throws<ArgumentException>(() => new IpsfRefiner(Model, new IpsfRefinementParameters { SplitThreshold = -1 })).ParamName);
+        Assert.Equal(nameof(IpsfRefinementParameters.MinSplitSeparationPx),
+            Assert.Throws<ArgumentException>(() => new IpsfRefiner(Model, new IpsfRefinementParameters { MinSplitSeparationPx = double.NaN })).ParamName);
     }
 }
