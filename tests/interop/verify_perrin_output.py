@@ -129,7 +129,7 @@ def verify_demo(report):
     with open(os.path.join(report, "results.csv"), newline="", encoding="utf-8") as f:
         results = list(csv.DictReader(f))
     methods = {r["method"] for r in results}
-    check({"network", "crocker-grier", "radial", "gauss-mle"} <= methods, f"results.csv scores every method ({sorted(methods)})")
+    check({"network", "network+ipsf", "crocker-grier", "radial", "gauss-mle"} <= methods, f"results.csv scores every method ({sorted(methods)})")
     check(all(0 <= float(r["f1"]) <= 1 for r in results if r["f1"]), "results.csv F1 values are in [0, 1]")
 
 

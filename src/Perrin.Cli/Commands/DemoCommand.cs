@@ -20,9 +20,14 @@ internal static class DemoCommand
         var trainEpochs = new Option<int>("--train-epochs") { Description = "With --train: epochs", DefaultValueFactory = _ => 3 };
         var trainSteps = new Option<int>("--train-steps") { Description = "With --train: steps per epoch", DefaultValueFactory = _ => 100 };
         var model = new Option<string>("--model") { Description = "A model file from perrin train instead of the built-in iscat-dense model", DefaultValueFactory = _ => "iscat-dense" };
+        var refine = new Option<string>("--refine")
+        {
+            Description = "ipsf: also score the network's localizations refined by the joint iPSF fit with splits (perrin localize --refine ipsf --refine-split); none: skip it",
+            DefaultValueFactory = _ => "ipsf",
+        };
         var command = new Command("demo", "Simulate held-out dense iSCAT movies, localize them with the network and classical baselines, score, track, estimate D, and write an HTML report")
         {
-            output, seed, frames, size, densities, threads, train, trainEpochs, trainSteps, model,
+            output, seed, frames, size, densities, threads, train, trainEpochs, trainSteps, model, refine,
         };
         command.SetAction(parse => CommandRunner.Run(console, () =>
         {
@@ -36,7 +41,8 @@ internal static class DemoCommand
                 parse.GetValue(train),
                 parse.GetValue(trainEpochs),
                 parse.GetValue(trainSteps),
-                parse.GetValue(model)!);
+                parse.GetValue(model)!,
+                ParseRefine(parse.GetValue(refine)!));
             Check(settings);
             var results = DemoRun.Run(console, settings);
             DemoSummary.Print(console, results, Path.Combine(settings.Output, DemoReport.IndexName));
@@ -44,6 +50,13 @@ internal static class DemoCommand
         }));
         return command;
     }
+
+    private static bool ParseRefine(string text) => text.ToLowerInvariant() switch
+    {
+        "ipsf" => true,
+        "none" => false,
+        _ => throw new UserInputException($"--refine {text}: expected ipsf or none"),
+    };
 
     private static double[] ParseDensities(string text)
     {

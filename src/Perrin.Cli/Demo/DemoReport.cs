@@ -47,7 +47,7 @@ internal static class DemoReport
             .Append("th { background: #f3f3f3; } td.l, th.l { text-align: left; } figure { display: inline-block; margin: 0.5em; vertical-align: top; }\n")
             .Append("figcaption { font-size: 0.85em; text-align: center; } img { border: 1px solid #ddd; max-width: 100%; } pre { background: #f7f7f7; padding: 0.8em; overflow-x: auto; }\n")
             .Append("</style>\n</head>\n<body>\n<h1>perrin demo: dense iSCAT localization and tracking</h1>\n")
-            .Append(CultureInfo.InvariantCulture, $"<p>Held-out iSCAT movies of diffusing nanoparticles at {E(string.Join(", ", r.Movies.Select(m => m.Density.ToString("G4", CultureInfo.InvariantCulture))))} particles/µm², localized by a network and by three classical methods on the same frames, scored against the truth, tracked and analysed for D. ")
+            .Append(CultureInfo.InvariantCulture, $"<p>Held-out iSCAT movies of diffusing nanoparticles at {E(string.Join(", ", r.Movies.Select(m => m.Density.ToString("G4", CultureInfo.InvariantCulture))))} particles/µm², localized by a network{(r.Methods.Contains(DemoResults.Refined) ? " (alone and refined by the joint iPSF fit)" : string.Empty)} and by three classical methods on the same frames, scored against the truth, tracked and analysed for D. ")
             .Append(CultureInfo.InvariantCulture, $"Network: {E(r.Model.Provenance)}. Seed {s.Seed}, {s.Threads} thread{(s.Threads == 1 ? string.Empty : "s")}, {r.Elapsed.TotalSeconds:F0} s in all.</p>\n");
     }
 
@@ -86,7 +86,7 @@ internal static class DemoReport
             html.Append(CultureInfo.InvariantCulture, $"<li><b>{E(method)}</b>: {E(r.Setups[method])}</li>\n");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"</ul>\n<p>The network sees the raw frames, as <code>perrin localize</code> would. The classical methods, which look for bright spots, see each frame minus the movie's per-pixel temporal median (PiSCAT's static background, which removes the speckle), smoothed by a Gaussian of σ = {ClassicalFrames.SmoothingSigmaPx} px and taken in magnitude, so dark and bright particles both become bright spots (noise σ of the smoothed frames ≈ {F(noise, "F0")} photons). This gives them the whole movie's background, which the network does not get. ")
+        html.Append(CultureInfo.InvariantCulture, $"</ul>\n<p>The network sees the raw frames, as <code>perrin localize</code> would, and so does its refinement. The classical methods, which look for bright spots, see each frame minus the movie's per-pixel temporal median (PiSCAT's static background, which removes the speckle), smoothed by a Gaussian of σ = {ClassicalFrames.SmoothingSigmaPx} px and taken in magnitude, so dark and bright particles both become bright spots (noise σ of the smoothed frames ≈ {F(noise, "F0")} photons). This gives them the whole movie's background, which the network does not get. ")
             .Append(CultureInfo.InvariantCulture, $"Spot width σ = λ/(π·NA) = {DemoScenario.SpotSigmaPx:F1} px, from the optics. Every method is scored the same way: per frame, one-to-one optimal matching within {DemoScoring.TolerancePx} px ({DemoScoring.ToleranceNm:F0} nm), over the field at least {ClassicalMethods.RoiRadiusPx} px from its edge (the classical ROI half-width).</p>\n");
     }
 
@@ -121,7 +121,7 @@ internal static class DemoReport
             html.Append(CultureInfo.InvariantCulture, $"<h3>{F(movie.Density, "G4")} particles/µm²</h3>\n");
             foreach (var method in r.Methods)
             {
-                var frame = method == DemoResults.Network ? movie.Frames[DemoFigures.ShownFrame(movie)] : r.Classical[k].Frames[DemoFigures.ShownFrame(movie)];
+                var frame = DemoResults.SeesRawFrames(method) ? movie.Frames[DemoFigures.ShownFrame(movie)] : r.Classical[k].Frames[DemoFigures.ShownFrame(movie)];
                 var s = r.Score(method, movie.Density).Scores;
                 Figure(html, figures.Overlay(movie, method, frame), string.Create(CultureInfo.InvariantCulture, $"{method}: F1 {F(s.F1, "F3")} over the movie"), 320);
             }

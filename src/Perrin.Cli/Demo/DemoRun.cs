@@ -51,6 +51,26 @@ internal static class DemoRun
             return 0;
         });
 
+        if (settings.Refine)
+        {
+            var refinement = new NetworkRefinement(model.Model, settings.Threads);
+            methods.Add(DemoResults.Refined);
+            setups[DemoResults.Refined] = NetworkRefinement.Setup;
+            ProgressScope.Run(console, DemoResults.Refined, frames, report =>
+            {
+                for (var k = 0; k < movies.Length; k++)
+                {
+                    var offset = (long)k * settings.Frames;
+                    var rows = refinement.Run(movies[k], scores.First(s => s.Method == DemoResults.Network && s.Density == movies[k].Density).Localizations,
+                        done => report(offset + done));
+                    var (overall, bright) = DemoScoring.Score(rows, movies[k]);
+                    scores.Add(new MethodResult(DemoResults.Refined, movies[k].Density, rows, overall, bright));
+                }
+
+                return 0;
+            });
+        }
+
         var classical = movies.Select(ClassicalFrames.Prepare).ToArray();
         foreach (var name in ClassicalMethods.Create(classical.Average(c => c.NoiseSigma)).Select(m => m.Name))
         {

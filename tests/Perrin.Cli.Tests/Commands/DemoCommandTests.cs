@@ -12,7 +12,7 @@ public sealed partial class DemoCommandTests
     /// </summary>
     private const double NetworkF1Floor = 0.2;
 
-    private static readonly string[] Methods = ["network", "crocker-grier", "radial", "gauss-mle"];
+    private static readonly string[] Methods = ["network", "network+ipsf", "crocker-grier", "radial", "gauss-mle"];
 
     /// <summary>
     /// The demo on 128×128 frames, 10 frames at two densities: it exits 0, prints the summary, and writes index.html
@@ -37,6 +37,7 @@ public sealed partial class DemoCommandTests
         Assert.Contains("tracks-d1.svg", referenced);
         Assert.Contains("frame-d4-network.png", referenced);
         Assert.Contains("frame-d4-gauss-mle.png", referenced);
+        Assert.Contains("frame-d4-network+ipsf.png", referenced);
         foreach (var name in referenced)
         {
             Assert.True(File.Exists(Path.Combine(output, name)), $"index.html references {name}, which is missing");
@@ -66,6 +67,32 @@ public sealed partial class DemoCommandTests
         Assert.True(f1 > NetworkF1Floor, $"network F1 at 1/µm² is {f1}");
         Assert.True(double.Parse(lowest["rmse_nm"], CultureInfo.InvariantCulture) < 46);
         Assert.Equal(4, Table(Path.Combine(output, "diffusion.csv")).Count);
+
+        // The refinement starts from the network's rows, so it finds at least as many particles, and its positions
+        // come from the fit: a fit that drifted or a refinement that dropped rows would fall below the network.
+        foreach (var density in new[] { "1", "4" })
+        {
+            var plain = network.Single(r => r["density_per_um2"] == density);
+            var refined = rows.Single(r => r["method"] == "network+ipsf" && r["density_per_um2"] == density);
+            Assert.True(int.Parse(refined["tp"], CultureInfo.InvariantCulture) >= int.Parse(plain["tp"], CultureInfo.InvariantCulture) - 2, $"d{density}: {refined["tp"]} vs {plain["tp"]} matches");
+            Assert.True(double.Parse(refined["rmse_nm"], CultureInfo.InvariantCulture) < 46);
+        }
+
+        var setups = File.ReadAllText(Path.Combine(output, "index.html"));
+        Assert.Contains("--refine-split 300", setups, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RefineNoneScoresTheFourMethodsAlone()
+    {
+        using var folder = new TempFolder();
+        var output = folder["report"];
+
+        var (code, stdout, error) = CliHarness.Run("demo", "-o", output, "--size", "64", "--frames", "3", "--densities", "1", "--threads", "1", "--refine", "none");
+
+        Assert.True(code == 0, error + stdout);
+        var rows = Table(Path.Combine(output, "results.csv"));
+        Assert.Equal(["network", "crocker-grier", "radial", "gauss-mle"], rows.Select(r => r["method"]));
     }
 
     [Theory]
@@ -74,6 +101,7 @@ public sealed partial class DemoCommandTests
     [InlineData("--size", "16")]
     [InlineData("--seed", "1")]
     [InlineData("--model", "no-such-model.safetensors")]
+    [InlineData("--refine", "mle")]
     public void BadOptionsAreUserErrorsNamingTheOption(string option, string value)
     {
         using var folder = new TempFolder();

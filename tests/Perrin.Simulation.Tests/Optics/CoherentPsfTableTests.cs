@@ -33,6 +33,35 @@ public sealed class CoherentPsfTableTests
     }
 
     [Fact]
+    public void VectorRowsHaveTheScalarRowsBits()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx.IsSupported)
+        {
+            return;
+        }
+
+        // Four 9 × 9 patches of random values; rows of 1 to 9 columns from every start, so every tail length is met.
+        const int patch = 9, area = patch * patch;
+        var random = new Random(5);
+        var real = Enumerable.Range(0, 4 * area).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var imaginary = Enumerable.Range(0, 4 * area).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var corners = new PatchCorners(2, 0, 3, 1, 0.13, 0.29, 0.41, 0.17);
+        var a = Complex.FromPolarCoordinates(0.37, 2.1);
+        for (var start = 0; start < patch; start++)
+        {
+            for (var columns = 1; start + columns <= patch; columns++)
+            {
+                var initial = Enumerable.Range(0, 2 * columns).Select(_ => random.NextDouble()).ToArray();
+                var (scalar, vector) = ((double[])initial.Clone(), (double[])initial.Clone());
+                CoherentPsfTable.AddRow(scalar, real, imaginary, area, (4 * patch) + start, corners, a, false);
+                CoherentPsfTable.AddRow(vector, real, imaginary, area, (4 * patch) + start, corners, a, true);
+                Assert.Equal(scalar, vector);
+                Assert.NotEqual(initial, scalar);
+            }
+        }
+    }
+
+    [Fact]
     public void AFieldTableNeedsAnExplicitPatchSize()
     {
         var psf = new PupilPsf(new PupilModel(PupilPsfTests.Default));
