@@ -26,7 +26,8 @@ internal static class LocalizeCommand
         var format = new Option<string>("--format", "-f") { Description = "thunderstorm (nm, frames from 1) or trackpy (pixels, frames from 0)", DefaultValueFactory = _ => "thunderstorm" };
         var force = new Option<bool>("--force") { Description = "Replace the output if it exists" };
         var views = new Option<int?>("--views") { Description = "Average the network's maps over this many mirror views of each tile (1–8; flips, then transposes): for heat maps, masks and densities, not DECODE maps, whose offsets a mirror would turn; slower by that factor [default: 1]" };
-        var refine = new Option<string>("--refine") { Description = "none; mle: refine each localization by the camera-aware Gaussian MLE of perrin locate --method gauss-mle on the raw frame, started at the network's position and photons; neighbours' light is modelled; a row keeps the network's position when another is within 2 px, or the fit fails, moves over 1 px, finds an implausible σ or fits poorly (refined rows have an uncertainty); ipsf (iSCAT models): fit every scatterer's interferometric PSF jointly on the raw frame (the aberration-free pupil field of the model recipe's objective; complex amplitude, depth and position per scatterer, the others' fields subtracted), so overlapping rings do not pull the positions; a row keeps the network's position when its fit fails or would move over 2 px", DefaultValueFactory = _ => LocalizeRefinement.None };
+        var refine = new Option<string>("--refine") { Description = "none; mle: refine each localization by the camera-aware Gaussian MLE of perrin locate --method gauss-mle on the raw frame, started at the network's position and photons; neighbours' light is modelled; a row keeps the network's position when another is within 2 px, or the fit fails, moves over 1 px (--refine-max-shift), finds an implausible σ or fits poorly (refined rows have an uncertainty); ipsf (iSCAT models): fit every scatterer's interferometric PSF jointly on the raw frame (the aberration-free pupil field of the model recipe's objective; complex amplitude, depth and position per scatterer, the others' fields subtracted), so overlapping rings do not pull the positions; a row keeps the network's position when its fit fails or would move over 4 px", DefaultValueFactory = _ => LocalizeRefinement.None };
+        var refineMaxShift = new Option<double?>("--refine-max-shift") { Description = "--refine mle or ipsf: how far, in pixels, a refined position may move from the network's before the row keeps the network's position [default: mle 1, ipsf 4]" };
         var refineRoi = new Option<int?>("--refine-roi") { Description = "--refine mle: half-width of the fit window in pixels, (2·R + 1)² pixels [default: 3]" };
         var refineSigma = new Option<double?>("--refine-sigma") { Description = "--refine mle: PSF σ in pixels, the fit's start; a fitted σ beyond 1.25× either way keeps the network's position (default: the model recipe's Gaussian σ, else 0.21 λ/NA)" };
         var baseline = new Option<double?>("--baseline") { Description = "--refine mle: camera offset in ADU (default: the model recipe's camera, as for all camera options)" };
@@ -35,11 +36,11 @@ internal static class LocalizeCommand
         var qe = new Option<double?>("--qe") { Description = "--refine mle: quantum efficiency: photons = photoelectrons / qe" };
         var readNoise = new Option<double?>("--read-noise") { Description = "--refine mle: read noise in electrons rms" };
         var refineSearch = new Option<double?>("--refine-search") { Description = "--refine ipsf: then search the residual for scatterers the network missed (matched filter of the iPSF at every depth), adding one where it would explain more than this many times the frame's median, and fit again; 0: no search [default: 0]" };
-        var refineSplit = new Option<double?>("--refine-split") { Description = "--refine ipsf: then try each detection as two scatterers (pairs 70–300 nm apart around it), keeping a pair that lowers its fit window's residual sum of squares by more than this many residual variances per pixel; 0: no splits [default: 0]" };
+        var refineSplit = new Option<double?>("--refine-split") { Description = "--refine ipsf: then try each detection as two scatterers (pairs 180–370 nm apart centred on it, or with one on it), keeping a pair that lowers its fit window's residual sum of squares by more than this many residual variances per pixel; 0: no splits [default: 0]" };
         var command = new Command("localize", "Localize particles with a trained network: tiled inference over a streamed movie, decoded by the model's label form (heat map, mask, density, Deep-STORM, DECODE)")
         {
             model, movie, output, threshold, tile, overlap, batch, threads, pixelSize, power, dra, format, force, views,
-            refine, refineRoi, refineSigma, baseline, gain, emGain, qe, readNoise, refineSearch, refineSplit,
+            refine, refineMaxShift, refineRoi, refineSigma, baseline, gain, emGain, qe, readNoise, refineSearch, refineSplit,
         };
         command.SetAction(parse => CommandRunner.Run(console, () => LocalizeRun.Run(console, new LocalizeRequest(
             parse.GetValue(model)!,
@@ -61,6 +62,7 @@ internal static class LocalizeCommand
             {
                 Method = parse.GetValue(refine)!,
                 RoiRadiusPx = parse.GetValue(refineRoi),
+                MaxShiftPx = parse.GetValue(refineMaxShift),
                 SigmaPx = parse.GetValue(refineSigma),
                 BaselineAdu = parse.GetValue(baseline),
                 ElectronsPerAdu = parse.GetValue(gain),

@@ -48,6 +48,11 @@ internal sealed class LocalizeRefinement
         var method = request.Method.ToLowerInvariant();
         if (method == None)
         {
+            if (request.MaxShiftPx is not null)
+            {
+                throw new UserInputException($"--refine-max-shift sets up --refine {Mle} or {Ipsf}; drop it or choose a refinement");
+            }
+
             RequireNoSettings(request, MleSettings(request), Mle);
             RequireNoSettings(request, IpsfSettings(request), Ipsf);
             return null;
@@ -56,6 +61,11 @@ internal sealed class LocalizeRefinement
         if (method != Mle && method != Ipsf)
         {
             throw new UserInputException($"--refine {request.Method}: expected {None}, {Mle} or {Ipsf}");
+        }
+
+        if (request.MaxShiftPx is { } shift && !(shift is > 0 and <= 64))
+        {
+            throw new UserInputException($"--refine-max-shift {shift}: expected a number of pixels above 0 and at most 64");
         }
 
         if (preprocessed)
@@ -78,6 +88,11 @@ internal sealed class LocalizeRefinement
         if (request.RoiRadiusPx is { } radius)
         {
             parameters = parameters with { RoiRadiusPx = radius };
+        }
+
+        if (request.MaxShiftPx is { } mleShift)
+        {
+            parameters = parameters with { MaxShiftPx = mleShift };
         }
 
         try
@@ -156,6 +171,10 @@ internal sealed class LocalizeRefinement
     {
         RequireNoSettings(request, MleSettings(request), Mle);
         var parameters = new IpsfRefinementParameters();
+        if (request.MaxShiftPx is { } shift)
+        {
+            parameters = parameters with { MaxShiftPx = shift };
+        }
         if (request.SearchThreshold is { } search)
         {
             if (!(search >= 0) || !double.IsFinite(search))
@@ -252,6 +271,7 @@ internal sealed class LocalizeRefinement
     {
         nameof(MleRefinementParameters.SigmaPx) => "--refine-sigma",
         nameof(MleRefinementParameters.RoiRadiusPx) => "--refine-roi",
+        nameof(MleRefinementParameters.MaxShiftPx) => "--refine-max-shift",
         nameof(AnalysisCamera.BaselineAdu) => "--baseline",
         nameof(AnalysisCamera.ElectronsPerAdu) => "--gain",
         nameof(AnalysisCamera.EmGain) => "--em-gain",

@@ -11,6 +11,9 @@ internal sealed record RefineRequest
 
     public int? RoiRadiusPx { get; init; }
 
+    /// <summary>How far a refined position may move from the network's, in pixels; null: the refiner's default (mle 1, ipsf 4).</summary>
+    public double? MaxShiftPx { get; init; }
+
     public double? SigmaPx { get; init; }
 
     public double? BaselineAdu { get; init; }

@@ -34,7 +34,7 @@ public sealed partial class LocalizeIpsfTests : IClassFixture<IscatPairsMovie>
         for (var i = 0; i < network.Count; i++)
         {
             var shift = Math.Sqrt(Math.Pow(fitted[i].X - network[i].X, 2) + Math.Pow(fitted[i].Y - network[i].Y, 2));
-            Assert.InRange(shift, 0, 2 * 23);
+            Assert.InRange(shift, 0, 4 * 23);
             moved += shift > 0 ? 1 : 0;
         }
 
@@ -71,6 +71,9 @@ public sealed partial class LocalizeIpsfTests : IClassFixture<IscatPairsMovie>
     [InlineData("--refine ipsf --refine-split -5", "--refine-split")]
     [InlineData("--refine ipsf --refine-split NaN", "--refine-split")]
     [InlineData("--refine mle --refine-split 300", "--refine-split")]
+    [InlineData("--refine ipsf --refine-max-shift 0", "--refine-max-shift")]
+    [InlineData("--refine mle --refine-max-shift NaN", "--refine-max-shift")]
+    [InlineData("--refine-max-shift 3", "--refine-max-shift")]
     public void BadIpsfOptionsAreRefusedByName(string options, string named)
     {
         using var folder = new TempFolder();
@@ -92,6 +95,32 @@ public sealed partial class LocalizeIpsfTests : IClassFixture<IscatPairsMovie>
         var (plainCode, _, plainError) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder["plain.csv"], "--threads", "2", "--refine", "ipsf");
         Assert.True(plainCode == 0, plainError);
         Assert.Equal(File.ReadAllLines(folder["plain.csv"]).Length + int.Parse(added.Groups[1].Value, CultureInfo.InvariantCulture), File.ReadAllLines(folder["split.csv"]).Length);
+    }
+
+    /// <summary>A tight --refine-max-shift holds every fit: each row keeps the network's position or stays within it, and the summary says how many were held.</summary>
+    [Fact]
+    public void TheLargestShiftIsTheOptions()
+    {
+        using var folder = new TempFolder();
+        var (code, _, error) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder["net.csv"], "--threads", "1");
+        Assert.True(code == 0, error);
+        (code, _, error) = CliHarness.Run("localize", IscatPairsMovie.Model, _movie.Movie, "-o", folder["held.csv"], "--threads", "1", "--refine", "ipsf", "--refine-max-shift", "0.05");
+        Assert.True(code == 0, error);
+        var held = Regex.Match(error, @"(\d+) moved > 0\.05 px");
+        Assert.True(held.Success, error);
+        var network = LocalizationTableIO.Read(folder["net.csv"]).Rows;
+        var fitted = LocalizationTableIO.Read(folder["held.csv"]).Rows;
+        Assert.Equal(network.Count, fitted.Count);
+        var kept = 0;
+        for (var i = 0; i < network.Count; i++)
+        {
+            var shift = Math.Sqrt(Math.Pow(fitted[i].X - network[i].X, 2) + Math.Pow(fitted[i].Y - network[i].Y, 2));
+            Assert.InRange(shift, 0, 0.05 * 23);
+            kept += shift == 0 ? 1 : 0;
+        }
+
+        Assert.True(int.Parse(held.Groups[1].Value, CultureInfo.InvariantCulture) > network.Count / 2, error);
+        Assert.True(kept >= int.Parse(held.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     [Fact]
