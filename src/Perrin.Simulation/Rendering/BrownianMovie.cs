@@ -85,7 +85,8 @@ public sealed class BrownianMovie
                 FieldWidth = simulator.Width,
                 FieldHeight = simulator.Height,
                 MarginPx = Math.Max(8, 5 * recipeMotion.StepPx(units)),
-                DensityPerUm2 = Math.Max(emitters.Length, 1) / fieldUm2,
+                // A sample of no particles is a movie of the background alone (a reference for static-background estimates).
+                DensityPerUm2 = emitters.Length / fieldUm2,
                 Motion = motion,
                 ExposureS = exposureS,
                 ZMinNm = -zHalf,

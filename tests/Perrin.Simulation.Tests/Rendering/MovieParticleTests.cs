@@ -40,6 +40,34 @@ public class MovieParticleTests
     }
 
     [Fact]
+    public void AMovieOfNoParticlesIsTheBackgroundAlone()
+    {
+        var recipe = RecipeReader.Read(
+            $$"""
+            image: { width: 48, height: 48 }
+            optics: { modality: iscat, na: 1.4, wavelength_nm: 662, medium_index: 1.518, pixel_size_nm: 23, psf: { model: sinc }, reference_photons: 1.0e6 }
+            sample:
+              - { feature: point_emitter, count: 0, x: { uniform: [0, 47] }, y: { uniform: [0, 47] }, intensity: 0.05, phase_rad: 0 }
+            camera: { preset: ideal }
+            {{Dynamics}}
+            seed: 4
+            """,
+            "iscat-background.yaml");
+        var movie = new BrownianMovie(ImageSimulator.Create(recipe));
+        var image = new float[48 * 48];
+        for (var f = 0; f < 20; f++)
+        {
+            var frame = movie.NextFrame();
+            Assert.Empty(frame.Truth);
+            movie.Render(frame, image, []);
+            Assert.All(image, v => Assert.True(float.IsFinite(v)));
+        }
+
+        // Shot noise about the reference alone: 10⁶ photons per pixel, σ = 10³.
+        Assert.InRange(image.Average(v => (double)v), 0.99e6, 1.01e6);
+    }
+
+    [Fact]
     public void HolographyMovieParticlesAreMieSpheresOfTheRecipesSizes()
     {
         var recipe = RecipeReader.Read(
