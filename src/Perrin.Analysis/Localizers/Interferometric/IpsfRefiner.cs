@@ -477,33 +477,81 @@ public sealed class IpsfRefiner
         var (low, high) = (Math.Max(depth - DerivativeStepNm, _model.MinDepthNm), Math.Min(depth + DerivativeStepNm, _model.MaxDepthNm));
         var fdp = Field(work.FieldDepthPlus, box, p[0], p[1], high);
         var fdm = Field(work.FieldDepthMinus, box, p[0], p[1], low);
+        // The normal equations' sums in locals rather than a stack array: the same products added in the same order.
         Span<double> jtj = stackalloc double[Count * Count];
         Span<double> jtr = stackalloc double[Count];
-        Span<double> j = stackalloc double[Count];
-        jtj.Clear();
-        jtr.Clear();
+        double m00 = 0, m10 = 0, m11 = 0, m20 = 0, m21 = 0, m22 = 0, m30 = 0, m31 = 0, m32 = 0, m33 = 0, m40 = 0, m41 = 0, m42 = 0, m43 = 0, m44 = 0, m50 = 0, m51 = 0, m52 = 0, m53 = 0, m54 = 0, m55 = 0;
+        double r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0;
         double ar = p[2], ai = p[3];
+        var depthSpan = high > low;
         for (var i = 0; i < n; i++)
         {
             var g = gain[i];
-            j[0] = (Model(fxp[i], g, ar, ai) - Model(fxm[i], g, ar, ai)) / (2 * DerivativeStepPx);
-            j[1] = (Model(fyp[i], g, ar, ai) - Model(fym[i], g, ar, ai)) / (2 * DerivativeStepPx);
+            var j0 = (Model(fxp[i], g, ar, ai) - Model(fxm[i], g, ar, ai)) / (2 * DerivativeStepPx);
+            var j1 = (Model(fyp[i], g, ar, ai) - Model(fym[i], g, ar, ai)) / (2 * DerivativeStepPx);
             var fg = f0[i] * g;
             var power = SquaredMagnitude(f0[i]);
-            j[2] = (2 * fg.Real) + (2 * ar * power);
-            j[3] = (-2 * fg.Imaginary) + (2 * ai * power);
-            j[4] = 1;
-            j[5] = high > low ? (Model(fdp[i], g, ar, ai) - Model(fdm[i], g, ar, ai)) / (high - low) : 0;
+            var j2 = (2 * fg.Real) + (2 * ar * power);
+            var j3 = (-2 * fg.Imaginary) + (2 * ai * power);
+            const double j4 = 1;
+            var j5 = depthSpan ? (Model(fdp[i], g, ar, ai) - Model(fdm[i], g, ar, ai)) / (high - low) : 0;
             var r = target[i] - (Model(f0[i], g, ar, ai) + p[4]);
-            for (var a = 0; a < Count; a++)
-            {
-                jtr[a] += j[a] * r;
-                for (var b = 0; b <= a; b++)
-                {
-                    jtj[(a * Count) + b] += j[a] * j[b];
-                }
-            }
+            r0 += j0 * r;
+            m00 += j0 * j0;
+            r1 += j1 * r;
+            m10 += j1 * j0;
+            m11 += j1 * j1;
+            r2 += j2 * r;
+            m20 += j2 * j0;
+            m21 += j2 * j1;
+            m22 += j2 * j2;
+            r3 += j3 * r;
+            m30 += j3 * j0;
+            m31 += j3 * j1;
+            m32 += j3 * j2;
+            m33 += j3 * j3;
+            r4 += j4 * r;
+            m40 += j4 * j0;
+            m41 += j4 * j1;
+            m42 += j4 * j2;
+            m43 += j4 * j3;
+            m44 += j4 * j4;
+            r5 += j5 * r;
+            m50 += j5 * j0;
+            m51 += j5 * j1;
+            m52 += j5 * j2;
+            m53 += j5 * j3;
+            m54 += j5 * j4;
+            m55 += j5 * j5;
         }
+
+        jtr[0] = r0;
+        jtr[1] = r1;
+        jtr[2] = r2;
+        jtr[3] = r3;
+        jtr[4] = r4;
+        jtr[5] = r5;
+        jtj[0] = m00;
+        jtj[6] = m10;
+        jtj[7] = m11;
+        jtj[12] = m20;
+        jtj[13] = m21;
+        jtj[14] = m22;
+        jtj[18] = m30;
+        jtj[19] = m31;
+        jtj[20] = m32;
+        jtj[21] = m33;
+        jtj[24] = m40;
+        jtj[25] = m41;
+        jtj[26] = m42;
+        jtj[27] = m43;
+        jtj[28] = m44;
+        jtj[30] = m50;
+        jtj[31] = m51;
+        jtj[32] = m52;
+        jtj[33] = m53;
+        jtj[34] = m54;
+        jtj[35] = m55;
 
         for (var a = 0; a < Count; a++)
         {
@@ -593,8 +641,9 @@ public sealed class IpsfRefiner
     {
         var box = PixelBox.Around(s.X, s.Y, Parameters.ModelRadiusPx, frame.Width, frame.Height);
         var field = Field(work.Model, box, s.X - box.Left, s.Y - box.Top, s.DepthNm);
-        var contribution = new Complex[box.Area];
-        for (var i = 0; i < contribution.Length; i++)
+        // The scatterer's last contribution has left the model (Remove), so its array is free; a new one only when it grows.
+        var contribution = s.Contribution.Length >= box.Area ? s.Contribution : new Complex[box.Area];
+        for (var i = 0; i < box.Area; i++)
         {
             contribution[i] = s.Amplitude * field[i];
         }

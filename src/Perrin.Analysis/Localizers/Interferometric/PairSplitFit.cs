@@ -13,51 +13,44 @@ namespace Perrin.Analysis.Localizers.Interferometric;
 internal static class PairSplitFit
 {
     /// <summary>The residual sum of squares with <paramref name="first"/> alone, or with it and <paramref name="second"/>; +∞ when unsolvable.</summary>
-    public static double Cost(ReadOnlySpan<double> target, ReadOnlySpan<Complex> gain, ReadOnlySpan<Complex> first, ReadOnlySpan<Complex> second)
+    public static double Cost(ReadOnlySpan<double> target, ReadOnlySpan<Complex> gain, ReadOnlySpan<Complex> first, ReadOnlySpan<Complex> second) =>
+        second.IsEmpty ? Single(target, gain, first) : Pair(target, gain, first, second);
+
+    // Basis (u, v, 1): the normal equations' sums in locals, each the products of every pixel in pixel order.
+    private static double Single(ReadOnlySpan<double> target, ReadOnlySpan<Complex> gain, ReadOnlySpan<Complex> first)
     {
-        var k = second.IsEmpty ? 3 : 5;
-        Span<double> a = stackalloc double[25];
-        Span<double> b = stackalloc double[5];
-        Span<double> basis = stackalloc double[5];
-        a.Clear();
-        b.Clear();
+        double a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a22 = 0, b0 = 0, b1 = 0, b2 = 0;
         for (var i = 0; i < target.Length; i++)
         {
-            Basis(gain[i], first[i], second.IsEmpty ? default : second[i], k, basis);
-            for (var r = 0; r < k; r++)
-            {
-                b[r] += basis[r] * target[i];
-                for (var c = 0; c <= r; c++)
-                {
-                    a[(r * k) + c] += basis[r] * basis[c];
-                }
-            }
+            var (u, v) = Quadratures(first[i], gain[i]);
+            var t = target[i];
+            b0 += u * t;
+            a00 += u * u;
+            b1 += v * t;
+            a10 += v * u;
+            a11 += v * v;
+            b2 += 1 * t;
+            a20 += 1 * u;
+            a21 += 1 * v;
+            a22 += 1.0 * 1;
         }
 
-        for (var r = 0; r < k; r++)
-        {
-            for (var c = 0; c < r; c++)
-            {
-                a[(c * k) + r] = a[(r * k) + c];
-            }
-        }
-
-        if (!SymmetricSolver.TryFactor(a[..(k * k)], k))
+        Span<double> a = [a00, a10, a20, a10, a11, a21, a20, a21, a22];
+        Span<double> b = [b0, b1, b2];
+        if (!SymmetricSolver.TryFactor(a, 3))
         {
             return double.PositiveInfinity;
         }
 
-        SymmetricSolver.Solve(a[..(k * k)], k, b[..k]);
+        SymmetricSolver.Solve(a, 3, b);
         double cost = 0;
         for (var i = 0; i < target.Length; i++)
         {
-            Basis(gain[i], first[i], second.IsEmpty ? default : second[i], k, basis);
+            var (u, v) = Quadratures(first[i], gain[i]);
             var model = 0.0;
-            for (var r = 0; r < k; r++)
-            {
-                model += basis[r] * b[r];
-            }
-
+            model += u * b[0];
+            model += v * b[1];
+            model += 1 * b[2];
             var residual = target[i] - model;
             cost += residual * residual;
         }
@@ -65,19 +58,75 @@ internal static class PairSplitFit
         return double.IsFinite(cost) ? cost : double.PositiveInfinity;
     }
 
-    // The offset's basis (1) comes last, after each scatterer's two quadratures 2·Re(F·g) and −2·Im(F·g).
-    private static void Basis(Complex gain, Complex first, Complex second, int k, Span<double> basis)
+    // Basis (u₁, v₁, u₂, v₂, 1), as Single.
+    private static double Pair(ReadOnlySpan<double> target, ReadOnlySpan<Complex> gain, ReadOnlySpan<Complex> first, ReadOnlySpan<Complex> second)
     {
-        var g1 = first * gain;
-        basis[0] = 2 * g1.Real;
-        basis[1] = -2 * g1.Imaginary;
-        if (k == 5)
+        double a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a22 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0, a40 = 0, a41 = 0, a42 = 0, a43 = 0, a44 = 0;
+        double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
+        for (var i = 0; i < target.Length; i++)
         {
-            var g2 = second * gain;
-            basis[2] = 2 * g2.Real;
-            basis[3] = -2 * g2.Imaginary;
+            var (u1, v1) = Quadratures(first[i], gain[i]);
+            var (u2, v2) = Quadratures(second[i], gain[i]);
+            var t = target[i];
+            b0 += u1 * t;
+            a00 += u1 * u1;
+            b1 += v1 * t;
+            a10 += v1 * u1;
+            a11 += v1 * v1;
+            b2 += u2 * t;
+            a20 += u2 * u1;
+            a21 += u2 * v1;
+            a22 += u2 * u2;
+            b3 += v2 * t;
+            a30 += v2 * u1;
+            a31 += v2 * v1;
+            a32 += v2 * u2;
+            a33 += v2 * v2;
+            b4 += 1 * t;
+            a40 += 1 * u1;
+            a41 += 1 * v1;
+            a42 += 1 * u2;
+            a43 += 1 * v2;
+            a44 += 1.0 * 1;
         }
 
-        basis[k - 1] = 1;
+        Span<double> a =
+        [
+            a00, a10, a20, a30, a40,
+            a10, a11, a21, a31, a41,
+            a20, a21, a22, a32, a42,
+            a30, a31, a32, a33, a43,
+            a40, a41, a42, a43, a44,
+        ];
+        Span<double> b = [b0, b1, b2, b3, b4];
+        if (!SymmetricSolver.TryFactor(a, 5))
+        {
+            return double.PositiveInfinity;
+        }
+
+        SymmetricSolver.Solve(a, 5, b);
+        double cost = 0;
+        for (var i = 0; i < target.Length; i++)
+        {
+            var (u1, v1) = Quadratures(first[i], gain[i]);
+            var (u2, v2) = Quadratures(second[i], gain[i]);
+            var model = 0.0;
+            model += u1 * b[0];
+            model += v1 * b[1];
+            model += u2 * b[2];
+            model += v2 * b[3];
+            model += 1 * b[4];
+            var residual = target[i] - model;
+            cost += residual * residual;
+        }
+
+        return double.IsFinite(cost) ? cost : double.PositiveInfinity;
+    }
+
+    // A scatterer's two quadratures 2·Re(F·g) and −2·Im(F·g); the offset's basis (1) comes after all of them.
+    private static (double U, double V) Quadratures(Complex field, Complex gain)
+    {
+        var g = field * gain;
+        return (2 * g.Real, -2 * g.Imaginary);
     }
 }
