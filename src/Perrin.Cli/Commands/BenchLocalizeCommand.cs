@@ -9,7 +9,8 @@ namespace Perrin.Cli.Commands;
 
 /// <summary>
 /// `perrin bench localize`: frames per second of `perrin localize`'s network path on the `perrin bench locate`
-/// frames, on one thread and on all, next to each classical `perrin locate` method on one thread.
+/// frames, on one thread and on all, next to each classical `perrin locate` method on one thread; then the iSCAT path
+/// as `perrin demo` runs it (the built-in network alone and with the iPSF refinement) on all threads.
 /// </summary>
 internal static class BenchLocalizeCommand
 {
@@ -18,7 +19,7 @@ internal static class BenchLocalizeCommand
         var frames = new Option<int>("--frames") { Description = "Frames to simulate and localize per method", DefaultValueFactory = _ => 40 };
         var threads = new Option<int>("--threads") { Description = "Threads for the second network run", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output" };
-        var command = new Command("localize", "Frames per second of perrin localize's network path (unet-bench U-Net) and of the classical methods on simulated 256×256 frames")
+        var command = new Command("localize", "Frames per second of perrin localize's network path (unet-bench U-Net) and of the classical methods on simulated 256×256 frames, then of the built-in iSCAT network alone and refined by the joint iPSF fit")
         {
             frames, threads, json,
         };
@@ -37,7 +38,7 @@ internal static class BenchLocalizeCommand
             }
 
             var names = LocateCommand.MethodNames;
-            var results = ProgressScope.Run(console, "bench localize", names.Count + 3, report =>
+            var results = ProgressScope.Run(console, "bench localize", names.Count + 4, report =>
             {
                 var movie = LocateBenchmark.Frames(count);
                 report(1);
@@ -54,6 +55,11 @@ internal static class BenchLocalizeCommand
                     measured.Add((LocateBenchmark.Measure(name, LocateCommand.DefaultLocalizer(name, LocateBenchmark.OptionsFor(name)), movie), 1));
                     report(measured.Count + 2);
                 }
+
+                var (network, refined) = IscatRefineBenchmark.Measure(count, many);
+                measured.Add((network, many));
+                measured.Add((refined, many));
+                report(names.Count + 4);
 
                 return measured;
             });
@@ -80,7 +86,7 @@ internal static class BenchLocalizeCommand
                 });
             }
 
-            console.Out.WriteLine(new JsonObject { ["frames"] = LocateBenchmark.Description, ["methods"] = cases }.ToJsonString());
+            console.Out.WriteLine(new JsonObject { ["frames"] = LocateBenchmark.Description, ["iscat_frames"] = IscatRefineBenchmark.Description, ["methods"] = cases }.ToJsonString());
             return;
         }
 
@@ -99,6 +105,6 @@ internal static class BenchLocalizeCommand
         }
 
         console.Ansi.Write(table);
-        console.Error.WriteLine($"{LocateBenchmark.Description}; the network is untrained (its speed does not depend on the weights) and decoded above 0.99, so it finds nothing");
+        console.Error.WriteLine($"{LocateBenchmark.Description}; the network is untrained (its speed does not depend on the weights) and decoded above 0.99, so it finds nothing. The iscat-dense rows: {IscatRefineBenchmark.Description}");
     }
 }

@@ -27,7 +27,8 @@ internal static class DemoSimulation
         });
     }
 
-    private static DemoMovie Render(DemoScenario scenario, double density, int index, int threads, Action<long> report)
+    /// <summary>Movie <paramref name="index"/> of the scenario at <paramref name="density"/>, without a progress bar; <paramref name="report"/> gets the frames done.</summary>
+    public static DemoMovie Render(DemoScenario scenario, double density, int index, int threads, Action<long> report)
     {
         var text = scenario.RecipeText(density);
         var simulator = ImageSimulator.Create(RecipeReader.Read(text, $"demo recipe at {density} particles/µm²"));

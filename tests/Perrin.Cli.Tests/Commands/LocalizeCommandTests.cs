@@ -141,9 +141,17 @@ public sealed class LocalizeCommandTests
         var (code, output, error) = CliHarness.Run("bench", "localize", "--frames", "2", "--threads", "2", "--json");
         Assert.True(code == 0, error);
         var methods = JsonDocument.Parse(output).RootElement.GetProperty("methods").EnumerateArray().ToList();
-        Assert.Equal(["network (unet-bench)", "network (unet-bench)", .. LocateCommandNames()], methods.Select(m => m.GetProperty("method").GetString()));
+        Assert.Equal(["network (unet-bench)", "network (unet-bench)", .. LocateCommandNames(), "network (iscat-dense)", "network+ipsf (iscat-dense)"],
+            methods.Select(m => m.GetProperty("method").GetString()));
         Assert.All(methods, m => Assert.True(m.GetProperty("frames_per_s").GetDouble() > 0));
         Assert.Equal(0, methods[0].GetProperty("localizations_per_frame").GetDouble());
+
+        // The trained network finds the demo movie's particles (about 35 a frame), and the refinement keeps every row;
+        // its frames/s include the network's time.
+        var (iscat, refined) = (methods[^2], methods[^1]);
+        Assert.InRange(iscat.GetProperty("localizations_per_frame").GetDouble(), 10, 60);
+        Assert.True(refined.GetProperty("localizations_per_frame").GetDouble() >= iscat.GetProperty("localizations_per_frame").GetDouble());
+        Assert.True(refined.GetProperty("frames_per_s").GetDouble() < iscat.GetProperty("frames_per_s").GetDouble());
     }
 
     private static IEnumerable<string> LocateCommandNames() => Perrin.Cli.Commands.LocateCommand.MethodNames;
