@@ -33,7 +33,7 @@ public static unsafe class Conv2dKernels
         if (SingleChannelConv.Applies(shape))
             SingleChannelConv.Forward(shape, input, weight, bias, relu, output, threads);
         else if (WinogradConv.PrefersForward(shape))
-            WinogradConv.Forward(Sgemm.BestKernel, shape, input, weight, bias, relu, output, threads);
+            WinogradConv.Forward(WinogradConv.KindFor(Sgemm.BestKernel, shape.OutW), shape, input, weight, bias, relu, output, threads);
         else if (Im2ColBatch.PrefersForward(shape))
             Im2ColBatch.Forward(shape, input, weight, bias, relu, output, threads);
         else if (DirectConv.PrefersForward(shape))
@@ -66,7 +66,7 @@ public static unsafe class Conv2dKernels
             fixed (float* a = first, b = second)
             {
                 var source = ChannelPlanes.Joined(a, firstChannels, b);
-                if (winograd) WinogradConv.Forward(Sgemm.BestKernel, shape, source, weight, bias, relu, output, threads);
+                if (winograd) WinogradConv.Forward(WinogradConv.KindFor(Sgemm.BestKernel, shape.OutW), shape, source, weight, bias, relu, output, threads);
                 else DirectConv.Forward(Sgemm.BestKernel, shape, source, weight, bias, relu, output, threads);
             }
             return;
@@ -94,7 +94,7 @@ public static unsafe class Conv2dKernels
         KernelChecks.Threads(op, threads);
         var shape = geometry.Shape;
         if (WinogradConv.Prefers(shape))
-            WinogradConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, gradInput, threads);
+            WinogradConv.BackwardData(WinogradConv.KindFor(Sgemm.BestKernel, shape.W), shape, gradOutput, weight, gradInput, threads);
         else if (DirectConv.PrefersBackwardData(shape))
             DirectConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, gradInput, threads);
         else if (Im2ColBatch.Applies(shape))
@@ -150,7 +150,7 @@ public static unsafe class Conv2dKernels
             fixed (float* a = gradFirst, b = gradSecond)
             {
                 var planes = ChannelPlanes.Joined(a, firstChannels, b);
-                if (winograd) WinogradConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, planes, threads);
+                if (winograd) WinogradConv.BackwardData(WinogradConv.KindFor(Sgemm.BestKernel, shape.W), shape, gradOutput, weight, planes, threads);
                 else DirectConv.BackwardData(Sgemm.BestKernel, shape, gradOutput, weight, planes, threads);
             }
             return;

@@ -40,6 +40,16 @@ internal static class WinogradConv
         kind == SgemmKernelKind.Avx2 && outW >= WideRow ? 4 : 2;
 
     /// <summary>
+    /// The kernels that run a layer whose results are <paramref name="rowWidth"/> pixels wide on a machine whose best
+    /// are <paramref name="best"/>: AVX-512 has no F(4×4, 3×3) transforms, and on rows of 32 pixels and more the AVX2
+    /// ones with 4×4 tiles beat its 2×2 tiles there too. Measured on an AVX-512 AMD EPYC (batch 8, one thread, forward
+    /// and input gradient): 32 → 32 on 64² 3.5–3.6 against 4.5–4.6 ms, 128 → 128 on 32² 10.3–10.5 against 13.2–13.5,
+    /// 64 → 32 on 64² 7.7 against 8.8–10.2; on 16² rows 2×2 tiles stay ahead (3.5–3.6 against 4.0–4.3).
+    /// </summary>
+    public static SgemmKernelKind KindFor(SgemmKernelKind best, int rowWidth) =>
+        best == SgemmKernelKind.Avx512 && rowWidth >= WideRow ? SgemmKernelKind.Avx2 : best;
+
+    /// <summary>
     /// Whether <see cref="Conv2dKernels"/> should use Winograd for the forward pass and the input gradient. Measured
     /// on U-Net layers (batch 8, one thread):
     /// - AVX-512: from 64 input and 32 output channels Winograd is 1.2–1.6× faster than the direct kernels in both
@@ -49,10 +59,15 @@ internal static class WinogradConv
     ///   128 → 128 on 16²) and with 16 channels 1.1–1.3× slower. With 4×4 tiles (rows of 32 pixels and more) it is
     ///   ahead from 16 channels too: 16 → 16 on 128² 7.3 against 8.2 ms in both passes, 16 → 32 on 64² 3.3 against
     ///   4.0, 32 → 16 on 128² 13–16 against 21–24.
+    /// - AVX-512 on rows of 32 pixels and more, which take the AVX2 4×4 tiles (<see cref="KindFor"/>): ahead of the
+    ///   AVX-512 direct kernel from 16 channels as well, 16 → 32 on 64² 1.8–2.3 against 2.8–3.0 ms, 32 → 16 on 128²
+    ///   8.8–10.3 against 11.8–12.8, and even at 16 → 16 on 128² (5.9–6.9 against 6.3–6.4).
     /// </summary>
     public static bool Prefers(in ConvShape s) => Sgemm.BestKernel switch
     {
-        SgemmKernelKind.Avx512 => Applies(s) && s.Cin >= 64 && s.Cout >= 32,
+        SgemmKernelKind.Avx512 => Applies(s) && (Math.Min(s.W, s.OutW) >= WideRow
+            ? s.Cin >= 16 && s.Cout >= 16
+            : s.Cin >= 64 && s.Cout >= 32),
         SgemmKernelKind.Avx2 => Applies(s) && (Math.Min(s.W, s.OutW) >= WideRow
             ? s.Cin >= 16 && s.Cout >= 16
             : s.Cin >= 32 && s.Cout >= 32),
@@ -66,7 +81,7 @@ internal static class WinogradConv
     /// stays ahead there too (64 → 32 on 64²: 13.5–19 ms against 17–24).
     /// </summary>
     public static bool PrefersForward(in ConvShape s) =>
-        Prefers(s) && (s.Cout >= 64 || Sgemm.BestKernel == SgemmKernelKind.Avx2);
+        Prefers(s) && (s.Cout >= 64 || KindFor(Sgemm.BestKernel, s.OutW) == SgemmKernelKind.Avx2);
 
     /// <summary>Tiles per block for these channel counts and tile size: whole panels, from 64 to 1024 tiles.</summary>
     public static int BlockTiles(int cIn, int cOut, int tile) =>
