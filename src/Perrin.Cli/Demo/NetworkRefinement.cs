@@ -14,12 +14,12 @@ internal sealed class NetworkRefinement
     /// <summary>The split threshold in residual variances per pixel, the value the README gives for --refine-split.</summary>
     public const double SplitThreshold = 300;
 
-    private readonly LocalizeModel _model;
+    private readonly LocalizeRefinement _refinement;
     private readonly int _threads;
 
     public NetworkRefinement(LocalizeModel model, int threads)
     {
-        _model = model;
+        _refinement = LocalizeRefinement.Create(new RefineRequest { Method = LocalizeRefinement.Ipsf, SplitThreshold = SplitThreshold }, model, DemoScenario.PixelSizeNm, false)!;
         _threads = threads;
     }
 
@@ -29,7 +29,6 @@ internal sealed class NetworkRefinement
     /// <summary>The refined rows of every frame, in frame order; <paramref name="report"/> gets the frames done.</summary>
     public List<Localization> Run(DemoMovie movie, IReadOnlyList<Localization> network, Action<long> report)
     {
-        var refinement = LocalizeRefinement.Create(new RefineRequest { Method = LocalizeRefinement.Ipsf, SplitThreshold = SplitThreshold }, _model, DemoScenario.PixelSizeNm, false)!;
         var byFrame = new List<Localization>[movie.FrameCount];
         for (var f = 0; f < byFrame.Length; f++)
         {
@@ -47,7 +46,7 @@ internal sealed class NetworkRefinement
         var gate = new object();
         Parallel.For(0, movie.FrameCount, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _threads) }, f =>
         {
-            refined[f] = [.. refinement.Apply(movie.Frames[f], movie.Height, movie.Width, byFrame[f], DemoScenario.PixelSizeNm, f)];
+            refined[f] = [.. _refinement.Apply(movie.Frames[f], movie.Height, movie.Width, byFrame[f], DemoScenario.PixelSizeNm, f)];
             lock (gate)
             {
                 report(++done);

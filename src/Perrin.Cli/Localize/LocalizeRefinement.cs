@@ -175,6 +175,7 @@ internal sealed class LocalizeRefinement
         {
             parameters = parameters with { MaxShiftPx = shift };
         }
+
         if (request.SearchThreshold is { } search)
         {
             if (!(search >= 0) || !double.IsFinite(search))
@@ -271,7 +272,6 @@ internal sealed class LocalizeRefinement
     {
         nameof(MleRefinementParameters.SigmaPx) => "--refine-sigma",
         nameof(MleRefinementParameters.RoiRadiusPx) => "--refine-roi",
-        nameof(MleRefinementParameters.MaxShiftPx) => "--refine-max-shift",
         nameof(AnalysisCamera.BaselineAdu) => "--baseline",
         nameof(AnalysisCamera.ElectronsPerAdu) => "--gain",
         nameof(AnalysisCamera.EmGain) => "--em-gain",

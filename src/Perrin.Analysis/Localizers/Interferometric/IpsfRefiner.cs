@@ -480,7 +480,7 @@ public sealed class IpsfRefiner
         // The normal equations' sums in locals rather than a stack array: the same products added in the same order.
         Span<double> jtj = stackalloc double[Count * Count];
         Span<double> jtr = stackalloc double[Count];
-        double m00 = 0, m10 = 0, m11 = 0, m20 = 0, m21 = 0, m22 = 0, m30 = 0, m31 = 0, m32 = 0, m33 = 0, m40 = 0, m41 = 0, m42 = 0, m43 = 0, m44 = 0, m50 = 0, m51 = 0, m52 = 0, m53 = 0, m54 = 0, m55 = 0;
+        double m00 = 0, m10 = 0, m11 = 0, m20 = 0, m21 = 0, m22 = 0, m30 = 0, m31 = 0, m32 = 0, m33 = 0, m40 = 0, m41 = 0, m42 = 0, m43 = 0, m50 = 0, m51 = 0, m52 = 0, m53 = 0, m54 = 0, m55 = 0;
         double r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0;
         double ar = p[2], ai = p[3];
         var depthSpan = high > low;
@@ -493,7 +493,6 @@ public sealed class IpsfRefiner
             var power = SquaredMagnitude(f0[i]);
             var j2 = (2 * fg.Real) + (2 * ar * power);
             var j3 = (-2 * fg.Imaginary) + (2 * ai * power);
-            const double j4 = 1;
             var j5 = depthSpan ? (Model(fdp[i], g, ar, ai) - Model(fdm[i], g, ar, ai)) / (high - low) : 0;
             var r = target[i] - (Model(f0[i], g, ar, ai) + p[4]);
             r0 += j0 * r;
@@ -510,18 +509,18 @@ public sealed class IpsfRefiner
             m31 += j3 * j1;
             m32 += j3 * j2;
             m33 += j3 * j3;
-            r4 += j4 * r;
-            m40 += j4 * j0;
-            m41 += j4 * j1;
-            m42 += j4 * j2;
-            m43 += j4 * j3;
-            m44 += j4 * j4;
+            // The offset's derivative is 1.
+            r4 += r;
+            m40 += j0;
+            m41 += j1;
+            m42 += j2;
+            m43 += j3;
             r5 += j5 * r;
             m50 += j5 * j0;
             m51 += j5 * j1;
             m52 += j5 * j2;
             m53 += j5 * j3;
-            m54 += j5 * j4;
+            m54 += j5;
             m55 += j5 * j5;
         }
 
@@ -545,7 +544,7 @@ public sealed class IpsfRefiner
         jtj[25] = m41;
         jtj[26] = m42;
         jtj[27] = m43;
-        jtj[28] = m44;
+        jtj[28] = n;
         jtj[30] = m50;
         jtj[31] = m51;
         jtj[32] = m52;

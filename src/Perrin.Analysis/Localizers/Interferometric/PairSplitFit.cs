@@ -19,7 +19,7 @@ internal static class PairSplitFit
     // Basis (u, v, 1): the normal equations' sums in locals, each the products of every pixel in pixel order.
     private static double Single(ReadOnlySpan<double> target, ReadOnlySpan<Complex> gain, ReadOnlySpan<Complex> first)
     {
-        double a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a22 = 0, b0 = 0, b1 = 0, b2 = 0;
+        double a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, b0 = 0, b1 = 0, b2 = 0;
         for (var i = 0; i < target.Length; i++)
         {
             var (u, v) = Quadratures(first[i], gain[i]);
@@ -29,11 +29,13 @@ internal static class PairSplitFit
             b1 += v * t;
             a10 += v * u;
             a11 += v * v;
-            b2 += 1 * t;
-            a20 += 1 * u;
-            a21 += 1 * v;
-            a22 += 1.0 * 1;
+            b2 += t;
+            a20 += u;
+            a21 += v;
         }
+
+        // The offset column's products are 1: its own sum is the pixel count.
+        double a22 = target.Length;
 
         Span<double> a = [a00, a10, a20, a10, a11, a21, a20, a21, a22];
         Span<double> b = [b0, b1, b2];
@@ -50,7 +52,7 @@ internal static class PairSplitFit
             var model = 0.0;
             model += u * b[0];
             model += v * b[1];
-            model += 1 * b[2];
+            model += b[2];
             var residual = target[i] - model;
             cost += residual * residual;
         }
@@ -61,7 +63,7 @@ internal static class PairSplitFit
     // Basis (u₁, v₁, u₂, v₂, 1), as Single.
     private static double Pair(ReadOnlySpan<double> target, ReadOnlySpan<Complex> gain, ReadOnlySpan<Complex> first, ReadOnlySpan<Complex> second)
     {
-        double a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a22 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0, a40 = 0, a41 = 0, a42 = 0, a43 = 0, a44 = 0;
+        double a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a22 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0, a40 = 0, a41 = 0, a42 = 0, a43 = 0;
         double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
         for (var i = 0; i < target.Length; i++)
         {
@@ -82,13 +84,14 @@ internal static class PairSplitFit
             a31 += v2 * v1;
             a32 += v2 * u2;
             a33 += v2 * v2;
-            b4 += 1 * t;
-            a40 += 1 * u1;
-            a41 += 1 * v1;
-            a42 += 1 * u2;
-            a43 += 1 * v2;
-            a44 += 1.0 * 1;
+            b4 += t;
+            a40 += u1;
+            a41 += v1;
+            a42 += u2;
+            a43 += v2;
         }
+
+        double a44 = target.Length;
 
         Span<double> a =
         [
@@ -115,7 +118,7 @@ internal static class PairSplitFit
             model += v1 * b[1];
             model += u2 * b[2];
             model += v2 * b[3];
-            model += 1 * b[4];
+            model += b[4];
             var residual = target[i] - model;
             cost += residual * residual;
         }
